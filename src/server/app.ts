@@ -1,0 +1,67 @@
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { AppError } from '../domain/errors/app-error.js';
+import type { Deps } from './context.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { teamsRoutes } from './modules/teams/teams.routes.js';
+import { tokensRoutes } from './modules/tokens/tokens.routes.js';
+import { usersRoutes } from './modules/users/users.routes.js';
+import { authPlugin } from './plugins/auth.js';
+import { errorsPlugin } from './plugins/errors.js';
+import { openapiPlugin } from './plugins/openapi.js';
+import { staticPlugin } from './plugins/static.js';
+
+export interface AppOptions {
+  deps: Deps;
+  logger?: FastifyServerOptions['logger'];
+  /** Where the built SPA lives (dist/web by default). */
+  webRoot?: string;
+}
+
+// Same path from src/server (tests) and dist/server (built): <root>/dist/web.
+const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Builds the HTTP app around its dependencies. No listening, no migrations: main.ts does that. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { deps } = options;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: deps.config.trustProxy,
+    disableRequestLogging: false,
+    ajv: {
+      // Unknown fields are refused (not silently dropped), every error is reported, types are not coerced in bodies.
+      customOptions: { removeAdditional: false, allErrors: true, coerceTypes: false, useDefaults: true },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(errorsPlugin);
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError('rate_limited', `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s`, {
+        retryAfterSeconds: Math.ceil(context.ttl / 1000),
+      }),
+  });
+  await app.register(openapiPlugin);
+  await app.register(authPlugin, { deps });
+  await app.register(healthRoutes, { deps });
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes, { deps });
+      await api.register(usersRoutes, { deps });
+      await api.register(teamsRoutes, { deps });
+      await api.register(tokensRoutes, { deps });
+    },
+    { prefix: '/api/v1' },
+  );
+  await app.register(staticPlugin, { webRoot: options.webRoot ?? DEFAULT_WEB_ROOT });
+  return app;
+}

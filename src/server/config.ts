@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { isPostgresUrl } from './db/connect.js';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** `postgres://…`, or the path of the SQLite file. */
+  databaseUrl: string;
+  dataDir: string;
+  baseUrl: string;
+  /** Session cookies get `Secure` when the base URL is https. */
+  secureCookies: boolean;
+  sessionSecret: string;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  logLevel: string;
+  /** Trust X-Forwarded-* from a reverse proxy (for the client IP in rate limits). */
+  trustProxy: boolean;
+  /** Sign-in attempts allowed per client address per minute (lockout per e-mail comes on top). */
+  loginRateLimit: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/**
+ * Reads and validates the configuration. Every problem names its variable, e.g.
+ * `PORT must be an integer from 1 to 65535 (got "abc")`. The session secret is not resolved here.
+ */
+export function parseConfig(env: Env): Omit<Config, 'sessionSecret'> & { sessionSecret: string | undefined } {
+  const port = intVar(env, 'PORT', 3000, 0, 65535);
+  const host = env.HOST?.trim() || '0.0.0.0';
+  const dataDir = resolve(env.PILTUVAS_DATA_DIR?.trim() || './data');
+  const rawDb = env.DATABASE_URL?.trim();
+  if (
+    rawDb &&
+    !isPostgresUrl(rawDb) &&
+    !rawDb.startsWith('file:') &&
+    /^[a-z][a-z0-9+.-]*:\/\//i.test(rawDb)
+  ) {
+    throw new ConfigError(
+      `DATABASE_URL must be a postgres:// URL or unset for SQLite (got "${rawDb.split(':')[0]}://…")`,
+    );
+  }
+  const databaseUrl = rawDb
+    ? isPostgresUrl(rawDb)
+      ? rawDb
+      : resolve(rawDb.replace(/^file:/, ''))
+    : join(dataDir, 'piltuvas.sqlite');
+  const baseUrl = urlVar(env, 'PILTUVAS_BASE_URL', `http://localhost:${port || 3000}`);
+  const sessionSecret = env.PILTUVAS_SESSION_SECRET;
+  if (sessionSecret !== undefined && sessionSecret.length < 32) {
+    throw new ConfigError('PILTUVAS_SESSION_SECRET must be at least 32 characters long');
+  }
+  const adminEmail = env.PILTUVAS_ADMIN_EMAIL?.trim() || undefined;
+  const adminPassword = env.PILTUVAS_ADMIN_PASSWORD || undefined;
+  if (adminEmail && !/^[^\s@]+@[^\s@]+$/.test(adminEmail)) {
+    throw new ConfigError(`PILTUVAS_ADMIN_EMAIL must be an e-mail address (got "${adminEmail}")`);
+  }
+  if (adminPassword && !adminEmail) {
+    throw new ConfigError('PILTUVAS_ADMIN_PASSWORD is set but PILTUVAS_ADMIN_EMAIL is not');
+  }
+  const logLevel = env.LOG_LEVEL?.trim() || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
+  }
+  const trustProxy = boolVar(env, 'PILTUVAS_TRUST_PROXY', false);
+  const loginRateLimit = intVar(env, 'PILTUVAS_LOGIN_RATE_LIMIT', 30, 1, 100_000);
+  return {
+    port,
+    host,
+    databaseUrl,
+    dataDir,
+    baseUrl,
+    secureCookies: baseUrl.startsWith('https:'),
+    sessionSecret,
+    adminEmail,
+    adminPassword,
+    logLevel,
+    trustProxy,
+    loginRateLimit,
+  };
+}
+
+/** Full configuration: validated env plus the session secret, generated once and kept in the data dir. */
+export function loadConfig(env: Env = process.env): Config {
+  const parsed = parseConfig(env);
+  return { ...parsed, sessionSecret: parsed.sessionSecret ?? readOrCreateSecret(parsed.dataDir) };
+}
+
+function readOrCreateSecret(dataDir: string): string {
+  const file = join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  // why 'wx': two instances starting at once must not overwrite each other's secret.
+  try {
+    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+    return secret;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(file, 'utf8').trim();
+    throw error;
+  }
+}
+
+function intVar(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+  }
+  return value;
+}
+
+function urlVar(env: Env, name: string, fallback: string): string {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
+    return url.origin + url.pathname.replace(/\/$/, '');
+  } catch {
+    throw new ConfigError(`${name} must be an http(s) URL (got "${raw}")`);
+  }
+}
+
+function boolVar(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['1', 'true', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'no'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false (got "${raw}")`);
+}

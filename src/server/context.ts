@@ -1,0 +1,34 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../domain/access/policy.js';
+import type { User } from '../domain/accounts/user.js';
+import type { Config } from './config.js';
+import type { DialectName } from './db/connect.js';
+import type { Database } from './db/database.js';
+import type { Channel } from './modules/audit/audit.repository.js';
+
+/** What every service needs from the outside world; time comes from `now` so tests can move it. */
+export interface Deps {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  config: Config;
+  now: () => Date;
+}
+
+/** Who is acting and through which channel: passed to every service call that changes data. */
+export interface ActorContext {
+  user: User;
+  actor: Actor;
+  channel: Channel;
+}
+
+/** Acting as the system itself (first-run bootstrap, CLI, jobs). */
+export interface SystemContext {
+  user: null;
+  channel: Channel;
+}
+
+export type Caller = ActorContext | SystemContext;
+
+export function callerId(caller: Caller): string | null {
+  return caller.user?.id ?? null;
+}

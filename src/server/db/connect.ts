@@ -1,0 +1,65 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface DbHandle {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** Where the data lives, for logs (a file path, or a URL without its password). */
+  location: string;
+}
+
+export interface ConnectOptions {
+  /** `postgres://…` for PostgreSQL; anything else is a SQLite file path. */
+  url: string;
+  /** PostgreSQL only: a schema to put first on the search path (tests use one per suite). */
+  schema?: string;
+  poolSize?: number;
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
+/** Opens Kysely over PostgreSQL (pg pool) or SQLite (better-sqlite3: WAL, foreign keys, busy timeout). */
+export function connect(options: ConnectOptions): DbHandle {
+  if (isPostgresUrl(options.url)) {
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      ...(options.schema ? { options: `-c search_path="${options.schema}"` } : {}),
+    });
+    return {
+      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+      dialect: 'postgres',
+      location: redact(options.url),
+    };
+  }
+  mkdirSync(dirname(options.url), { recursive: true });
+  const sqlite = new SQLite(options.url);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  return {
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
+    dialect: 'sqlite',
+    location: options.url,
+  };
+}
+
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    // why: an unparsable URL is reported by pg itself on connect; never echo it with secrets.
+    return 'postgres://(unparsable)';
+  }
+}

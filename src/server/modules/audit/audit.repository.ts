@@ -1,0 +1,77 @@
+import { newId } from '../../db/ids.js';
+import type { Db } from '../users/users.repository.js';
+
+/** How a change reached us. */
+export type Channel = 'ui' | 'api' | 'import' | 'automation' | 'cli' | 'system';
+
+export interface AuditEntry {
+  actorId: string | null;
+  channel: Channel;
+  entityType: string;
+  entityId: string;
+  action: string;
+  before?: unknown;
+  after?: unknown;
+  at: string;
+}
+
+/** Writes one audit row. Call it with the transaction that makes the change, never after. */
+export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      id: newId(),
+      occurred_at: entry.at,
+      actor_id: entry.actorId,
+      channel: entry.channel,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId,
+      action: entry.action,
+      before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
+    })
+    .execute();
+}
+
+export interface AuditRow {
+  id: string;
+  occurredAt: string;
+  actorId: string | null;
+  channel: string;
+  entityType: string;
+  entityId: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** Newest first, keyset-paged on (occurred_at, id). */
+export async function listAudit(
+  db: Db,
+  filter: { entityType?: string; entityId?: string; before?: { at: string; id: string }; limit: number },
+): Promise<AuditRow[]> {
+  let q = db.selectFrom('audit_log').selectAll();
+  if (filter.entityType) q = q.where('entity_type', '=', filter.entityType);
+  if (filter.entityId) q = q.where('entity_id', '=', filter.entityId);
+  const cursor = filter.before;
+  if (cursor) q = q.where((eb) => eb(eb.refTuple('occurred_at', 'id'), '<', eb.tuple(cursor.at, cursor.id)));
+  const rows = await q.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
+  return rows.map((r) => ({
+    id: r.id,
+    occurredAt: r.occurred_at,
+    actorId: r.actor_id,
+    channel: r.channel,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    action: r.action,
+    before: r.before_json ? JSON.parse(r.before_json) : null,
+    after: r.after_json ? JSON.parse(r.after_json) : null,
+  }));
+}
+
+/** The named fields of a record, for before/after audit values (`pick(user, ['name'])`). */
+export function pick<T extends object>(value: T, keys: readonly string[]): Partial<T> {
+  return Object.fromEntries(
+    keys.filter((k) => k in value).map((k) => [k, value[k as keyof T]]),
+  ) as Partial<T>;
+}

@@ -1,0 +1,127 @@
+import { lockRemainingMs, registerFailure } from '../../../domain/accounts/login-throttle.js';
+import { passwordProblem } from '../../../domain/accounts/password-policy.js';
+import { isValidTimeZone, normaliseEmail, type User } from '../../../domain/accounts/user.js';
+import { AppError, invalidField } from '../../../domain/errors/app-error.js';
+import type { ActorContext, Deps } from '../../context.js';
+import { pick, recordAudit } from '../audit/audit.repository.js';
+import { findCredentials, findUserById, setPasswordHash, updateUser } from '../users/users.repository.js';
+import type { ChangePasswordInput, LoginInput, UpdateMeInput } from './auth.schemas.js';
+import { SESSION_IDLE_MS } from './authenticate.js';
+import { clearThrottle, readThrottle, writeThrottle } from './login-throttle.repository.js';
+import { csrfTokenFor, hashPassword, randomToken, sha256, verifyPassword } from './secrets.js';
+import { deleteSession, deleteUserSessions, insertSession } from './sessions.repository.js';
+
+/** One message for a wrong e-mail, a wrong password and a disabled account: nothing to enumerate. */
+export const BAD_CREDENTIALS = 'Wrong e-mail or password';
+
+export interface LoginResult {
+  user: User;
+  sessionToken: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+export async function login(
+  deps: Deps,
+  input: LoginInput,
+  meta: { ip: string | null; userAgent: string | null },
+): Promise<LoginResult> {
+  const email = normaliseEmail(input.email);
+  const now = deps.now();
+  const throttle = await readThrottle(deps.db, email);
+  const lockedMs = lockRemainingMs(throttle, now.getTime());
+  if (lockedMs > 0) {
+    throw new AppError('locked', 'Too many failed sign-in attempts; try again later', {
+      retryAfterSeconds: Math.ceil(lockedMs / 1000),
+    });
+  }
+  const found = await findCredentials(deps.db, email);
+  const passwordOk = await verifyPassword(found?.passwordHash ?? null, input.password);
+  if (!found || !passwordOk || !found.user.active) {
+    await writeThrottle(deps.db, email, registerFailure(throttle, now.getTime()));
+    throw new AppError('unauthenticated', BAD_CREDENTIALS);
+  }
+  const sessionToken = randomToken();
+  const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
+  await deps.db.transaction().execute(async (trx) => {
+    if (throttle) await clearThrottle(trx, email);
+    await updateUser(trx, found.user.id, { lastLoginAt: now.toISOString() });
+    await insertSession(trx, {
+      id: sha256(sessionToken),
+      userId: found.user.id,
+      createdAt: now.toISOString(),
+      expiresAt: expiresAt.toISOString(),
+      ip: meta.ip,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    });
+  });
+  return {
+    user: { ...found.user, lastLoginAt: now.toISOString() },
+    sessionToken,
+    csrfToken: csrfTokenFor(deps.config.sessionSecret, sessionToken),
+    expiresAt,
+  };
+}
+
+export async function logout(deps: Deps, sessionToken: string): Promise<void> {
+  await deleteSession(deps.db, sha256(sessionToken));
+}
+
+/** The signed-in user changes their own name, language or time zone. */
+export async function updateMe(deps: Deps, caller: ActorContext, input: UpdateMeInput): Promise<User> {
+  if (input.timeZone !== undefined && !isValidTimeZone(input.timeZone)) {
+    throw invalidField('timeZone', 'is not a known IANA time zone');
+  }
+  const now = deps.now().toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    const before = caller.user;
+    await updateUser(trx, before.id, { ...input, updatedAt: now });
+    const after = (await findUserById(trx, before.id))!;
+    await recordAudit(trx, {
+      actorId: before.id,
+      channel: caller.channel,
+      entityType: 'user',
+      entityId: before.id,
+      action: 'update',
+      before: pick(before, Object.keys(input)),
+      after: pick(after, Object.keys(input)),
+      at: now,
+    });
+    return after;
+  });
+}
+
+/** Changes one's own password; every other session of the user ends. */
+export async function changePassword(
+  deps: Deps,
+  caller: ActorContext,
+  input: ChangePasswordInput,
+  currentSessionToken?: string,
+): Promise<void> {
+  const found = await findCredentials(deps.db, caller.user.email);
+  if (!found || !(await verifyPassword(found.passwordHash, input.currentPassword))) {
+    throw invalidField('currentPassword', 'is not your current password');
+  }
+  const problem = passwordProblem(input.newPassword, caller.user.email);
+  if (problem) throw invalidField('newPassword', PASSWORD_MESSAGES[problem]);
+  const passwordHash = await hashPassword(input.newPassword);
+  const now = deps.now().toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    await setPasswordHash(trx, caller.user.id, passwordHash, now);
+    await deleteUserSessions(trx, caller.user.id, currentSessionToken && sha256(currentSessionToken));
+    await recordAudit(trx, {
+      actorId: caller.user.id,
+      channel: caller.channel,
+      entityType: 'user',
+      entityId: caller.user.id,
+      action: 'password_change',
+      at: now,
+    });
+  });
+}
+
+export const PASSWORD_MESSAGES = {
+  too_short: 'must be at least 10 characters long',
+  too_long: 'must be at most 256 characters long',
+  same_as_email: 'must not be the same as the e-mail address',
+} as const;

@@ -1,0 +1,79 @@
+import { type Static, Type } from 'typebox';
+import { GRANTS, LOCALES, ROLES } from '../../../domain/accounts/user.js';
+import { DateOnly, Email, Id, Timestamp } from '../../schemas/common.js';
+
+export const RoleSchema = Type.Enum(ROLES, { description: 'admin | manager | rep | marketer' });
+export const LocaleSchema = Type.Enum(LOCALES, { description: 'lt | en' });
+export const GrantSchema = Type.Enum(GRANTS, {
+  description: 'deal_amounts: a marketer may see deal amounts',
+});
+const Name = Type.String({ minLength: 1, maxLength: 200 });
+const TimeZone = Type.String({
+  minLength: 1,
+  maxLength: 64,
+  description: 'IANA time zone, e.g. Europe/Vilnius',
+});
+const Password = Type.String({ minLength: 1, maxLength: 256 });
+
+export const UserSchema = Type.Object(
+  {
+    id: Id,
+    email: Type.String(),
+    name: Type.String(),
+    role: RoleSchema,
+    teamId: Type.Union([Id, Type.Null()]),
+    locale: LocaleSchema,
+    timeZone: Type.String(),
+    active: Type.Boolean(),
+    outOfOfficeFrom: Type.Union([DateOnly, Type.Null()]),
+    outOfOfficeUntil: Type.Union([DateOnly, Type.Null()]),
+    grants: Type.Array(GrantSchema),
+    lastLoginAt: Type.Union([Timestamp, Type.Null()]),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  },
+  { $id: 'User' },
+);
+export type UserDto = Static<typeof UserSchema>;
+
+export const UserList = Type.Object({ items: Type.Array(Type.Ref('User')) });
+
+export const CreateUserBody = Type.Object(
+  {
+    email: Email,
+    name: Name,
+    role: RoleSchema,
+    password: Type.Optional(Password),
+    teamId: Type.Optional(Type.Union([Id, Type.Null()])),
+    locale: Type.Optional(LocaleSchema),
+    timeZone: Type.Optional(TimeZone),
+    grants: Type.Optional(Type.Array(GrantSchema, { uniqueItems: true })),
+  },
+  { additionalProperties: false },
+);
+export type CreateUserInput = Static<typeof CreateUserBody>;
+
+export const CreatedUser = Type.Object({
+  user: Type.Ref('User'),
+  generatedPassword: Type.Optional(Type.String({ description: 'Shown once when no password was given' })),
+});
+
+export const UpdateUserBody = Type.Object(
+  {
+    email: Type.Optional(Email),
+    name: Type.Optional(Name),
+    role: Type.Optional(RoleSchema),
+    teamId: Type.Optional(Type.Union([Id, Type.Null()])),
+    locale: Type.Optional(LocaleSchema),
+    timeZone: Type.Optional(TimeZone),
+    active: Type.Optional(Type.Boolean()),
+    outOfOfficeFrom: Type.Optional(Type.Union([DateOnly, Type.Null()])),
+    outOfOfficeUntil: Type.Optional(Type.Union([DateOnly, Type.Null()])),
+    grants: Type.Optional(Type.Array(GrantSchema, { uniqueItems: true })),
+    password: Type.Optional(Password),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateUserInput = Static<typeof UpdateUserBody>;
+
+export const UserEnvelope = Type.Object({ user: Type.Ref('User') });
