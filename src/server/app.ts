@@ -34,7 +34,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: deps.config.trustProxy,
-    disableRequestLogging: false,
     ajv: {
       // Unknown fields are refused (not silently dropped), every error is reported, types are not coerced in bodies.
       customOptions: { removeAdditional: false, allErrors: true, coerceTypes: false, useDefaults: true },

@@ -1,0 +1,100 @@
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../../test/dialects.js';
+import { problem, useTestApp } from '../../test/harness.js';
+import { BODY_LIMIT_BYTES } from './app.js';
+
+describeEachDialect('HTTP basics', (dialect) => {
+  const t = useTestApp(dialect);
+
+  it('answers /healthz and /readyz with 200 once migrated', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok' });
+    const ready = await t.app.inject({ method: 'GET', url: '/readyz' });
+    expect(ready.statusCode).toBe(200);
+  });
+
+  it('answers malformed JSON with a 400 problem', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email": "a@b.lt", "password": ',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(problem(res).detail).toMatch(/not valid JSON/);
+  });
+
+  it('answers an oversized body with a 413 problem', async () => {
+    const s = await t.signedIn('admin');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/teams',
+      headers: { ...s.headers, 'content-type': 'application/json' },
+      payload: JSON.stringify({ name: 'x'.repeat(BODY_LIMIT_BYTES + 10) }),
+    });
+    expect(res.statusCode).toBe(413);
+    problem(res);
+  });
+
+  it('answers an unknown API route with a 404 problem, signed in or not', async () => {
+    const anonymous = await t.app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
+    expect(anonymous.statusCode).toBe(404);
+    expect(problem(anonymous).detail).toContain('/api/v1/nothing-here');
+    const s = await t.signedIn('rep');
+    const signed = await t.app.inject({ method: 'DELETE', url: '/api/v1/users', headers: s.headers });
+    expect(signed.statusCode).toBe(404);
+  });
+
+  it('answers a wrong type naming the field', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 5, password: true },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(
+      problem(res)
+        .errors?.map((e) => e.field)
+        .sort(),
+    ).toEqual(['email', 'password']);
+  });
+
+  it('lists every API route in the OpenAPI document and serves its UI', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toBe('3.1.0');
+    const documented = new Set(
+      Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+        Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+      ),
+    );
+    const expected = [
+      'POST /api/v1/auth/login',
+      'POST /api/v1/auth/logout',
+      'GET /api/v1/auth/me',
+      'PATCH /api/v1/auth/me',
+      'POST /api/v1/auth/password',
+      'GET /api/v1/users',
+      'POST /api/v1/users',
+      'GET /api/v1/users/{id}',
+      'PATCH /api/v1/users/{id}',
+      'GET /api/v1/teams',
+      'POST /api/v1/teams',
+      'PATCH /api/v1/teams/{id}',
+      'GET /api/v1/tokens',
+      'POST /api/v1/tokens',
+      'DELETE /api/v1/tokens/{id}',
+      'GET /healthz',
+      'GET /readyz',
+    ];
+    for (const route of expected) expect(documented, route).toContain(route);
+    const apiRoutes = t.app
+      .printRoutes({ commonPrefix: false })
+      .split('\n')
+      .filter((line) => line.includes('/api/v1/'));
+    expect(apiRoutes.length).toBeGreaterThan(0);
+    expect(doc.components.schemas.Problem).toBeTruthy();
+    const ui = await t.app.inject({ method: 'GET', url: '/api/docs/' });
+    expect([200, 302]).toContain(ui.statusCode);
+  });
+});
