@@ -4,6 +4,7 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import type { Deps } from './context.js';
 import { connect } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
+import { HOUSEKEEPING_EVERY_MS, runHousekeeping } from './jobs/housekeeping.js';
 import { bootstrapAdmin } from './modules/users/bootstrap.js';
 
 /** Opens the database and applies migrations: shared by `start` and `migrate`. */
@@ -26,6 +27,9 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     config.baseUrl.replace(/:\d+$/, '') === 'http://localhost' ? `http://localhost:${port}` : config.baseUrl;
   app.log.info({ url, database: deps.dialect }, 'Piltuvas is ready');
   if (first) printFirstAdmin(url, first.email, first.generatedPassword);
+  const housekeeping = setInterval(() => {
+    runHousekeeping(deps).catch((error: unknown) => app.log.error({ err: error }, 'housekeeping failed'));
+  }, HOUSEKEEPING_EVERY_MS).unref();
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -33,6 +37,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     closing = true;
     app.log.info({ signal }, 'shutting down');
     const timer = setTimeout(() => process.exit(1), 10_000).unref();
+    clearInterval(housekeeping);
     try {
       await app.close();
       await deps.db.destroy();

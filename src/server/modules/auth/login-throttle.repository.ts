@@ -27,3 +27,13 @@ export async function writeThrottle(db: Db, email: string, state: ThrottleState)
 export async function clearThrottle(db: Db, email: string): Promise<void> {
   await db.deleteFrom('login_throttle').where('email', '=', email).execute();
 }
+
+/** Rows whose window began before `before` and that hold no lock past `now`. */
+export async function deleteStaleThrottles(db: Db, before: string, now: string): Promise<number> {
+  const result = await db
+    .deleteFrom('login_throttle')
+    .where('window_started_at', '<', before)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
