@@ -25,6 +25,8 @@ export interface TestApp {
   app: FastifyInstance;
   deps: Deps;
   db: TestDb;
+  /** Every visible route as "METHOD /url", as registered. */
+  routes: string[];
   /** A new user straight through the service (unique e-mail per call). */
   newUser(fields?: { role?: Role; teamId?: string | null; name?: string; email?: string }): Promise<UserDto>;
   /** Signs in through the HTTP API and returns the cookie and CSRF headers. */
@@ -51,9 +53,14 @@ export function useTestApp(dialect: DialectName, config: Partial<Config> = {}): 
   beforeAll(async () => {
     const db = await freshDb(dialect);
     const deps: Deps = { db: db.db, dialect: db.dialect, config: testConfig(config), now: () => new Date() };
-    const app = await buildApp({ deps });
+    const routes: string[] = [];
+    const onRoute = (r: { method: string | string[]; url: string; hidden: boolean }) => {
+      if (r.hidden) return;
+      for (const m of [r.method].flat()) if (m !== 'HEAD') routes.push(`${m} ${r.url}`);
+    };
+    const app = await buildApp({ deps, onRoute });
     await app.ready();
-    Object.assign(ctx, { app, deps, db });
+    Object.assign(ctx, { app, deps, db, routes });
   });
   afterAll(async () => {
     await ctx.app?.close();

@@ -68,31 +68,11 @@ describeEachDialect('HTTP basics', (dialect) => {
         Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
       ),
     );
-    const expected = [
-      'POST /api/v1/auth/login',
-      'POST /api/v1/auth/logout',
-      'GET /api/v1/auth/me',
-      'PATCH /api/v1/auth/me',
-      'POST /api/v1/auth/password',
-      'GET /api/v1/users',
-      'POST /api/v1/users',
-      'GET /api/v1/users/{id}',
-      'PATCH /api/v1/users/{id}',
-      'GET /api/v1/teams',
-      'POST /api/v1/teams',
-      'PATCH /api/v1/teams/{id}',
-      'GET /api/v1/tokens',
-      'POST /api/v1/tokens',
-      'DELETE /api/v1/tokens/{id}',
-      'GET /healthz',
-      'GET /readyz',
-    ];
-    for (const route of expected) expect(documented, route).toContain(route);
-    const apiRoutes = t.app
-      .printRoutes({ commonPrefix: false })
-      .split('\n')
-      .filter((line) => line.includes('/api/v1/'));
-    expect(apiRoutes.length).toBeGreaterThan(0);
+    const served = t.routes
+      .filter((r) => r.includes(' /api/v1/') || r.endsWith('/healthz') || r.endsWith('/readyz'))
+      .map((r) => r.replace(/:(\w+)/g, '{$1}'));
+    expect(served.length).toBeGreaterThanOrEqual(18);
+    for (const route of served) expect(documented, route).toContain(route);
     expect(doc.components.schemas.Problem).toBeTruthy();
     const ui = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect([200, 302]).toContain(ui.statusCode);

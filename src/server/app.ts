@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { AppError } from '../domain/errors/app-error.js';
 import type { Deps } from './context.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { teamsRoutes } from './modules/teams/teams.routes.js';
@@ -14,12 +15,15 @@ import { authPlugin } from './plugins/auth.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { staticPlugin } from './plugins/static.js';
+import { validatorCompiler } from './plugins/validation.js';
 
 export interface AppOptions {
   deps: Deps;
   logger?: FastifyServerOptions['logger'];
   /** Where the built SPA lives (dist/web by default). */
   webRoot?: string;
+  /** Called for every route as it is registered (the OpenAPI test checks none is undocumented). */
+  onRoute?: (route: { method: string | string[]; url: string; hidden: boolean }) => void;
 }
 
 // Same path from src/server (tests) and dist/server (built): <root>/dist/web.
@@ -34,12 +38,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: deps.config.trustProxy,
-    ajv: {
-      // Unknown fields are refused (not silently dropped), every error is reported, types are not coerced in bodies.
-      customOptions: { removeAdditional: false, allErrors: true, coerceTypes: false, useDefaults: true },
-    },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
 
+  if (options.onRoute) {
+    const report = options.onRoute;
+    app.addHook('onRoute', (r) => report({ method: r.method, url: r.url, hidden: Boolean(r.schema?.hide) }));
+  }
   await app.register(errorsPlugin);
   await app.register(cookie);
   await app.register(rateLimit, {
@@ -58,6 +63,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(usersRoutes, { deps });
       await api.register(teamsRoutes, { deps });
       await api.register(tokensRoutes, { deps });
+      await api.register(auditRoutes, { deps });
     },
     { prefix: '/api/v1' },
   );
