@@ -1,3 +1,4 @@
+import { type Caller, callerId } from '../../context.js';
 import { newId } from '../../db/ids.js';
 import type { Db } from '../users/users.repository.js';
 
@@ -5,8 +6,6 @@ import type { Db } from '../users/users.repository.js';
 export type Channel = 'ui' | 'api' | 'import' | 'automation' | 'cli' | 'system';
 
 export interface AuditEntry {
-  actorId: string | null;
-  channel: Channel;
   entityType: string;
   entityId: string;
   action: string;
@@ -15,15 +14,15 @@ export interface AuditEntry {
   at: string;
 }
 
-/** Writes one audit row. Call it with the transaction that makes the change, never after. */
-export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+/** Writes one audit row for the caller. Call it with the transaction that makes the change, never after. */
+export async function recordAudit(db: Db, caller: Caller, entry: AuditEntry): Promise<void> {
   await db
     .insertInto('audit_log')
     .values({
       id: newId(),
       occurred_at: entry.at,
-      actor_id: entry.actorId,
-      channel: entry.channel,
+      actor_id: callerId(caller),
+      channel: caller.channel,
       entity_type: entry.entityType,
       entity_id: entry.entityId,
       action: entry.action,

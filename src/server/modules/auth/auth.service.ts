@@ -77,9 +77,7 @@ export async function updateMe(deps: Deps, caller: ActorContext, input: UpdateMe
     const before = caller.user;
     await updateUser(trx, before.id, { ...input, updatedAt: now });
     const after = (await findUserById(trx, before.id))!;
-    await recordAudit(trx, {
-      actorId: before.id,
-      channel: caller.channel,
+    await recordAudit(trx, caller, {
       entityType: 'user',
       entityId: before.id,
       action: 'update',
@@ -109,9 +107,7 @@ export async function changePassword(
   await deps.db.transaction().execute(async (trx) => {
     await setPasswordHash(trx, caller.user.id, passwordHash, now);
     await deleteUserSessions(trx, caller.user.id, currentSessionToken && sha256(currentSessionToken));
-    await recordAudit(trx, {
-      actorId: caller.user.id,
-      channel: caller.channel,
+    await recordAudit(trx, caller, {
       entityType: 'user',
       entityId: caller.user.id,
       action: 'password_change',

@@ -1,5 +1,5 @@
 import { AppError, invalidField } from '../../../domain/errors/app-error.js';
-import { type Caller, callerId, type Deps } from '../../context.js';
+import type { Caller, Deps } from '../../context.js';
 import { newId } from '../../db/ids.js';
 import { pick, recordAudit } from '../audit/audit.repository.js';
 import { type Db, findUserById } from '../users/users.repository.js';
@@ -37,9 +37,7 @@ export async function createTeam(deps: Deps, caller: Caller, input: CreateTeamIn
     await assertNameFree(trx, name);
     await insertTeam(trx, { id, name, managerId: input.managerId ?? null, at: now });
     const team = (await findTeam(trx, id))!;
-    await recordAudit(trx, {
-      actorId: callerId(caller),
-      channel: caller.channel,
+    await recordAudit(trx, caller, {
       entityType: 'team',
       entityId: id,
       action: 'create',
@@ -66,9 +64,7 @@ export async function updateTeam(
     await updateTeamRow(trx, id, changes, now);
     const after = (await findTeam(trx, id))!;
     const keys = Object.keys(changes);
-    await recordAudit(trx, {
-      actorId: callerId(caller),
-      channel: caller.channel,
+    await recordAudit(trx, caller, {
       entityType: 'team',
       entityId: id,
       action: 'update',

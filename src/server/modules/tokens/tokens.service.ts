@@ -37,9 +37,7 @@ export async function createToken(
       createdAt: now,
     });
     const created = (await findToken(trx, id))!;
-    await recordAudit(trx, {
-      actorId: callerId(caller),
-      channel: caller.channel,
+    await recordAudit(trx, caller, {
       entityType: 'api_token',
       entityId: id,
       action: 'create',
@@ -59,9 +57,7 @@ export async function revokeToken(deps: Deps, caller: Caller, id: string): Promi
     if (!before) throw new AppError('not_found', 'No such token');
     if (before.revokedAt) return;
     await revokeTokenRow(trx, id, now);
-    await recordAudit(trx, {
-      actorId: callerId(caller),
-      channel: caller.channel,
+    await recordAudit(trx, caller, {
       entityType: 'api_token',
       entityId: id,
       action: 'revoke',

@@ -6,7 +6,7 @@ import {
   type User,
 } from '../../../domain/accounts/user.js';
 import { AppError, invalidField } from '../../../domain/errors/app-error.js';
-import { type Caller, callerId, type Deps } from '../../context.js';
+import type { Caller, Deps } from '../../context.js';
 import { newId } from '../../db/ids.js';
 import { pick, recordAudit } from '../audit/audit.repository.js';
 import { PASSWORD_MESSAGES } from '../auth/auth.service.js';
@@ -86,9 +86,7 @@ export async function createUser(
     await checkReferences(trx, user);
     await assertEmailFree(trx, email);
     await insertUser(trx, user, passwordHash);
-    await recordAudit(trx, {
-      actorId: callerId(caller),
-      channel: caller.channel,
+    await recordAudit(trx, caller, {
       entityType: 'user',
       entityId: user.id,
       action: 'create',
@@ -142,9 +140,7 @@ export async function updateUser(
     if (changes.active === false || password !== undefined) await deleteUserSessions(trx, id);
     const after = (await findUserById(trx, id))!;
     const keys = [...Object.keys(changes), ...(password !== undefined ? ['password'] : [])];
-    await recordAudit(trx, {
-      actorId: callerId(caller),
-      channel: caller.channel,
+    await recordAudit(trx, caller, {
       entityType: 'user',
       entityId: id,
       action: password !== undefined && keys.length === 1 ? 'password_reset' : 'update',
