@@ -17,7 +17,8 @@ export interface User {
   name: string;
   role: Role;
   teamId: string | null;
-  locale: Locale;
+  /** null until chosen: the first sign-in adopts the browser's language. */
+  locale: Locale | null;
   timeZone: string;
   active: boolean;
   outOfOfficeFrom: string | null;

@@ -27,7 +27,7 @@ export interface UsersTable {
   password_hash: string;
   role: string;
   team_id: string | null;
-  locale: string;
+  locale: string | null;
   time_zone: string;
   active: number;
   out_of_office_from: string | null;

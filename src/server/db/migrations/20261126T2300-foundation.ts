@@ -24,7 +24,8 @@ export const foundation: MigrationFactory = (dialect) => ({
       .addColumn('password_hash', 'text', (c) => c.notNull())
       .addColumn('role', 'text', (c) => c.notNull())
       .addColumn('team_id', 'text', (c) => c.references('teams.id'))
-      .addColumn('locale', 'text', (c) => c.notNull().defaultTo('lt'))
+      // null: not chosen yet, the browser's language is adopted at the first sign-in
+      .addColumn('locale', 'text')
       .addColumn('time_zone', 'text', (c) => c.notNull().defaultTo('Europe/Vilnius'))
       .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
       .addColumn('out_of_office_from', 'text')

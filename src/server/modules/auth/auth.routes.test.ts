@@ -127,6 +127,15 @@ describeEachDialect('auth', (dialect) => {
     expect(JSON.parse(audit[0]!.after_json!)).toEqual({ locale: 'en' });
   });
 
+  it("adopts the browser's language at the first sign-in of a user whose language nobody chose", async () => {
+    const user = await t.newUser();
+    expect(user.locale).toBeNull();
+    const first = await login(user.email, TEST_PASSWORD, { 'accept-language': 'en-GB,en;q=0.9' });
+    expect(first.json().user.locale).toBe('en');
+    const later = await login(user.email, TEST_PASSWORD, { 'accept-language': 'lt-LT' });
+    expect(later.json().user.locale).toBe('en');
+  });
+
   it('refuses an unknown time zone naming the field', async () => {
     const s = await t.signedIn('rep');
     const res = await t.app.inject({

@@ -46,6 +46,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
       const result = await login(deps, request.body, {
         ip: request.ip ?? null,
         userAgent: request.headers['user-agent'] ?? null,
+        acceptLanguage: request.headers['accept-language'],
       });
       setSessionCookies(reply, deps, result.sessionToken, result.csrfToken, result.expiresAt);
       return { user: result.user, csrfToken: result.csrfToken };

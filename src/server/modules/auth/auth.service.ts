@@ -1,6 +1,11 @@
 import { lockRemainingMs, registerFailure } from '../../../domain/accounts/login-throttle.js';
 import { passwordProblem } from '../../../domain/accounts/password-policy.js';
-import { isValidTimeZone, normaliseEmail, type User } from '../../../domain/accounts/user.js';
+import {
+  isValidTimeZone,
+  localeFromAcceptLanguage,
+  normaliseEmail,
+  type User,
+} from '../../../domain/accounts/user.js';
 import { AppError, invalidField } from '../../../domain/errors/app-error.js';
 import type { ActorContext, Deps } from '../../context.js';
 import { pick, recordAudit } from '../audit/audit.repository.js';
@@ -24,7 +29,7 @@ export interface LoginResult {
 export async function login(
   deps: Deps,
   input: LoginInput,
-  meta: { ip: string | null; userAgent: string | null },
+  meta: { ip: string | null; userAgent: string | null; acceptLanguage?: string | undefined },
 ): Promise<LoginResult> {
   const email = normaliseEmail(input.email);
   const now = deps.now();
@@ -43,9 +48,11 @@ export async function login(
   }
   const sessionToken = randomToken();
   const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
+  // The first sign-in of a user whose language nobody chose adopts the browser's, and remembers it.
+  const locale = found.user.locale ?? localeFromAcceptLanguage(meta.acceptLanguage, 'lt');
   await deps.db.transaction().execute(async (trx) => {
     if (throttle) await clearThrottle(trx, email);
-    await updateUser(trx, found.user.id, { lastLoginAt: now.toISOString() });
+    await updateUser(trx, found.user.id, { lastLoginAt: now.toISOString(), locale });
     await insertSession(trx, {
       id: sha256(sessionToken),
       userId: found.user.id,
@@ -56,7 +63,7 @@ export async function login(
     });
   });
   return {
-    user: { ...found.user, lastLoginAt: now.toISOString() },
+    user: { ...found.user, lastLoginAt: now.toISOString(), locale },
     sessionToken,
     csrfToken: csrfTokenFor(deps.config.sessionSecret, sessionToken),
     expiresAt,

@@ -19,7 +19,7 @@ export async function bootstrapAdmin(deps: Deps): Promise<BootstrapResult | null
   if ((await countUsers(deps.db)) > 0) return null;
   const email = deps.config.adminEmail ?? DEFAULT_ADMIN_EMAIL;
   try {
-    const input = { email, name: 'Administrator', role: 'admin' as const, locale: 'lt' as const };
+    const input = { email, name: 'Administrator', role: 'admin' as const };
     const created = await createUser(
       deps,
       { user: null, channel: 'system' },

@@ -12,7 +12,7 @@ export function toUser(row: UserRow): User {
     name: row.name,
     role: row.role as Role,
     teamId: row.team_id,
-    locale: row.locale as Locale,
+    locale: row.locale as Locale | null,
     timeZone: row.time_zone,
     active: Boolean(row.active),
     outOfOfficeFrom: row.out_of_office_from,

@@ -22,7 +22,9 @@ export const UserSchema = Type.Object(
     name: Type.String(),
     role: RoleSchema,
     teamId: Type.Union([Id, Type.Null()]),
-    locale: LocaleSchema,
+    locale: Type.Union([LocaleSchema, Type.Null()], {
+      description: 'null until chosen; the first sign-in adopts the browser language',
+    }),
     timeZone: Type.String(),
     active: Type.Boolean(),
     outOfOfficeFrom: Type.Union([DateOnly, Type.Null()]),

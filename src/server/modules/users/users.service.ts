@@ -72,7 +72,7 @@ export async function createUser(
     name: input.name.trim(),
     role: input.role,
     teamId: input.teamId ?? null,
-    locale: input.locale ?? 'lt',
+    locale: input.locale ?? null,
     timeZone: input.timeZone ?? DEFAULT_TIME_ZONE,
     active: true,
     outOfOfficeFrom: null,

@@ -1,0 +1,46 @@
+import {
+  IconAddressBook,
+  IconCalendarEvent,
+  IconChartBar,
+  IconFilter,
+  IconKey,
+  IconSpeakerphone,
+  IconUserSearch,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+
+/** The app's sections in one list, so the navigation and the router cannot disagree. */
+export interface NavItem {
+  to: string;
+  label:
+    | 'nav.today'
+    | 'nav.leads'
+    | 'nav.pipeline'
+    | 'nav.customers'
+    | 'nav.campaigns'
+    | 'nav.analytics'
+    | 'nav.users'
+    | 'nav.teams'
+    | 'nav.tokens';
+  icon: ComponentType<{ size?: number | string; stroke?: number }>;
+  testId?: string;
+}
+
+/** Sales and marketing features; their screens are placeholders until each feature lands. */
+export const FEATURE_NAV: readonly NavItem[] = [
+  { to: '/', label: 'nav.today', icon: IconCalendarEvent },
+  { to: '/leads', label: 'nav.leads', icon: IconUserSearch },
+  { to: '/pipeline', label: 'nav.pipeline', icon: IconFilter },
+  { to: '/customers', label: 'nav.customers', icon: IconAddressBook },
+  { to: '/campaigns', label: 'nav.campaigns', icon: IconSpeakerphone },
+  { to: '/analytics', label: 'nav.analytics', icon: IconChartBar },
+];
+
+/** Administration, shown to admins only (the server refuses everyone else too). */
+export const ADMIN_NAV: readonly NavItem[] = [
+  { to: '/admin/users', label: 'nav.users', icon: IconUsers, testId: 'nav-admin-users' },
+  { to: '/admin/teams', label: 'nav.teams', icon: IconUsersGroup, testId: 'nav-admin-teams' },
+  { to: '/admin/tokens', label: 'nav.tokens', icon: IconKey, testId: 'nav-admin-tokens' },
+];

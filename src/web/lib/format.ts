@@ -1,0 +1,44 @@
+import { intlLocale } from '../i18n';
+
+/** Intl formatting in the current UI language (lt-LT / en-GB) and the signed-in user's time zone. */
+
+let timeZone: string | undefined;
+
+/** Sets the zone for date-times; `undefined` means the browser's own (before login). */
+export function setDisplayTimeZone(zone: string | undefined): void {
+  timeZone = zone;
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+function toDate(value: string | Date): Date {
+  if (value instanceof Date) return value;
+  return new Date(value);
+}
+
+/** A calendar date. `YYYY-MM-DD` values are dates without a zone and are shown as they are. */
+export function formatDate(value: string | Date | null | undefined): string {
+  if (value == null || value === '') return '';
+  if (typeof value === 'string' && DATE_ONLY.test(value)) {
+    return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(
+      new Date(`${value}T00:00:00Z`),
+    );
+  }
+  return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeZone }).format(toDate(value));
+}
+
+export function formatDateTime(value: string | Date | null | undefined): string {
+  if (value == null || value === '') return '';
+  return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+    toDate(value),
+  );
+}
+
+export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(intlLocale(), options).format(value);
+}
+
+/** Money is kept as integer cents everywhere: `formatMoney(123456)` → `1 234,56 €` in Lithuanian. */
+export function formatMoney(cents: number, currency = 'EUR'): string {
+  return new Intl.NumberFormat(intlLocale(), { style: 'currency', currency }).format(cents / 100);
+}
