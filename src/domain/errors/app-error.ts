@@ -15,9 +15,45 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * Why a field was refused, as a stable code the UI translates (the English message is for API
+ * users and logs). Validation codes come from the schema; the rest from domain rules.
+ */
+export const FIELD_MESSAGES = {
+  required: 'is required',
+  not_allowed: 'is not allowed',
+  invalid_type: 'has the wrong type',
+  invalid_format: 'has the wrong format',
+  too_short: 'is too short',
+  too_long: 'is too long',
+  invalid_value: 'is not one of the allowed values',
+  out_of_range: 'is out of range',
+  empty: 'must contain at least one field',
+  invalid: 'is invalid',
+  in_use: 'is already in use',
+  not_found: 'does not exist',
+  user_disabled: 'is a disabled user',
+  not_a_manager: 'must be a user with the manager or admin role',
+  not_a_time_zone: 'is not a known IANA time zone',
+  date_order: 'must not be before the start date',
+  last_admin: 'would leave no active administrator',
+  wrong_password: 'is not your current password',
+  password_too_short: 'must be at least 10 characters long',
+  password_too_long: 'must be at most 256 characters long',
+  password_same_as_email: 'must not be the same as the e-mail address',
+  bad_cursor: 'is not a cursor from this list',
+} as const;
+export type FieldErrorCode = keyof typeof FIELD_MESSAGES;
+
 export interface FieldError {
   field: string;
+  code: FieldErrorCode;
   message: string;
+}
+
+/** A field error with its standard message: `fieldError('email', 'in_use')`. */
+export function fieldError(field: string, code: FieldErrorCode): FieldError {
+  return { field, code, message: FIELD_MESSAGES[code] };
 }
 
 export class AppError extends Error {
@@ -38,7 +74,14 @@ export class AppError extends Error {
   }
 }
 
-/** A validation failure naming one field: `invalidField('email', 'is already in use')`. */
-export function invalidField(field: string, message: string): AppError {
-  return new AppError('validation', `${field} ${message}`, { errors: [{ field, message }] });
+/** A validation failure naming one field: `invalidField('teamId', 'not_found')`. */
+export function invalidField(field: string, code: FieldErrorCode): AppError {
+  return new AppError('validation', `${field} ${FIELD_MESSAGES[code]}`, {
+    errors: [fieldError(field, code)],
+  });
+}
+
+/** A conflict with existing data on one field: `conflictOn('email', 'in_use', 'A user with this e-mail already exists')`. */
+export function conflictOn(field: string, code: FieldErrorCode, detail: string): AppError {
+  return new AppError('conflict', detail, { errors: [fieldError(field, code)] });
 }

@@ -1,6 +1,12 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
-import { AppError, type ErrorCode, type FieldError } from '../../domain/errors/app-error.js';
+import {
+  AppError,
+  type ErrorCode,
+  FIELD_MESSAGES,
+  type FieldError,
+  type FieldErrorCode,
+} from '../../domain/errors/app-error.js';
 
 /** The one map from error code to HTTP status. */
 const STATUS: Record<ErrorCode, number> = {
@@ -62,28 +68,45 @@ interface AjvError {
 }
 
 /** Turns Ajv's errors into `{ field, message }` pairs a person can read (`body.email`, "is required"). */
+/** Ajv keyword → the field error code the UI translates. */
+const KEYWORD_CODES: Record<string, FieldErrorCode> = {
+  required: 'required',
+  additionalProperties: 'not_allowed',
+  type: 'invalid_type',
+  format: 'invalid_format',
+  pattern: 'invalid_format',
+  minLength: 'too_short',
+  maxLength: 'too_long',
+  minItems: 'too_short',
+  maxItems: 'too_long',
+  enum: 'invalid_value',
+  const: 'invalid_value',
+  anyOf: 'invalid_value',
+  uniqueItems: 'invalid_value',
+  minimum: 'out_of_range',
+  maximum: 'out_of_range',
+  minProperties: 'empty',
+};
+
 export function fieldErrors(context: string | undefined, validation: AjvError[]): FieldError[] {
   const prefix = context && context !== 'body' ? `${context}.` : '';
   const seen = new Set<string>();
   const out: FieldError[] = [];
   for (const e of validation) {
     const path = e.instancePath.replace(/^\//, '').replaceAll('/', '.');
-    let field = path;
-    let message = e.message ?? 'is invalid';
-    if (e.keyword === 'required') {
-      field = [path, String(e.params.missingProperty)].filter(Boolean).join('.');
-      message = 'is required';
-    } else if (e.keyword === 'additionalProperties') {
-      field = [path, String(e.params.additionalProperty)].filter(Boolean).join('.');
-      message = 'is not allowed';
-    } else if (e.keyword === 'minProperties') {
-      message = 'must contain at least one field';
-    }
-    const key = `${prefix}${field || '(root)'}`;
-    // why: anyOf/union failures repeat one field several times; one line per field is clearer.
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ field: key, message });
+    const named =
+      e.keyword === 'required'
+        ? e.params.missingProperty
+        : e.keyword === 'additionalProperties'
+          ? e.params.additionalProperty
+          : undefined;
+    const field = `${prefix}${[path, named].filter(Boolean).join('.') || '(root)'}`;
+    const code = KEYWORD_CODES[e.keyword] ?? 'invalid';
+    // why: a union failure repeats one field several times; one line per field is clearer.
+    if (seen.has(field)) continue;
+    seen.add(field);
+    const own = code === 'required' || code === 'not_allowed' || code === 'empty';
+    out.push({ field, code, message: own ? FIELD_MESSAGES[code] : (e.message ?? FIELD_MESSAGES[code]) });
   }
   return out;
 }

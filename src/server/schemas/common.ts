@@ -7,7 +7,11 @@ export const DateOnly = Type.String({ format: 'date', description: 'YYYY-MM-DD' 
 export const Email = Type.String({ format: 'email', maxLength: 254 });
 export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
 
-export const FieldError = Type.Object({ field: Type.String(), message: Type.String() });
+export const FieldError = Type.Object({
+  field: Type.String({ description: 'the field, e.g. email or params.id' }),
+  code: Type.String({ description: 'stable reason code, e.g. required, in_use, password_too_short' }),
+  message: Type.String({ description: 'the reason in English' }),
+});
 export const Problem = Type.Object(
   {
     type: Type.String(),

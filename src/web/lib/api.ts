@@ -1,3 +1,4 @@
+import type { FieldError } from '../../domain/errors/app-error';
 import type { ChangePasswordInput, LoginInput, UpdateMeInput } from '../../server/modules/auth/auth.schemas';
 import type { CreateTeamInput, TeamDto, UpdateTeamInput } from '../../server/modules/teams/teams.schemas';
 import type { CreateTokenInput, TokenDto } from '../../server/modules/tokens/tokens.schemas';
@@ -39,10 +40,7 @@ export interface CreatedToken {
   secret: string;
 }
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+export type { FieldError };
 /** RFC 9457 problem details, as every error response of the server carries. */
 export interface Problem {
   type: string;

@@ -19,15 +19,22 @@ function formFieldOf(field: string): string {
 export function fieldErrorsOf(error: unknown): FieldErrors {
   if (!isApiError(error) || !error.problem.errors) return {};
   const result: FieldErrors = {};
-  for (const { field, message } of error.problem.errors) {
-    result[formFieldOf(field)] ??= message.charAt(0).toUpperCase() + message.slice(1);
+  for (const { field, code, message } of error.problem.errors) {
+    // The server's code is translated; its English message is the fallback for codes this UI does not know.
+    result[formFieldOf(field)] ??= i18n.t(`fieldErrors.${code}` as 'fieldErrors.invalid', {
+      defaultValue: message.charAt(0).toUpperCase() + message.slice(1),
+    });
   }
   return result;
 }
 
 /** The sentence that explains a failure as a whole (`detail`, else `title`, else a generic one). */
 export function problemMessage(error: unknown): string {
-  if (isApiError(error)) return error.problem.detail || error.problem.title || i18n.t('app.unexpectedError');
+  if (isApiError(error)) {
+    const code = error.problem.type.replace(/^urn:piltuvas:problem:/, '');
+    const fallback = error.problem.detail || error.problem.title || i18n.t('app.unexpectedError');
+    return i18n.t(`problems.${code}` as 'problems.internal', { defaultValue: fallback });
+  }
   return i18n.t('app.unexpectedError');
 }
 

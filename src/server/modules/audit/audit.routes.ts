@@ -9,8 +9,7 @@ import { AuditPage, AuditQuery } from './audit.schemas.js';
 function decodeCursor(cursor: string | undefined): { at: string; id: string } | undefined {
   if (!cursor) return undefined;
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!at || !id || Number.isNaN(Date.parse(at)))
-    throw invalidField('cursor', 'is not a cursor from this list');
+  if (!at || !id || Number.isNaN(Date.parse(at))) throw invalidField('cursor', 'bad_cursor');
   return { at, id };
 }
 

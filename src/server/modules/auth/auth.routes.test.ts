@@ -145,7 +145,9 @@ describeEachDialect('auth', (dialect) => {
       payload: { timeZone: 'Mars/Base' },
     });
     expect(res.statusCode).toBe(400);
-    expect(problem(res).errors).toEqual([{ field: 'timeZone', message: 'is not a known IANA time zone' }]);
+    expect(problem(res).errors).toEqual([
+      { field: 'timeZone', code: 'not_a_time_zone', message: 'is not a known IANA time zone' },
+    ]);
   });
 
   describe('password change', () => {
@@ -169,6 +171,7 @@ describeEachDialect('auth', (dialect) => {
       expect(short.statusCode).toBe(400);
       expect(problem(short).errors?.[0]).toEqual({
         field: 'newPassword',
+        code: 'password_too_short',
         message: 'must be at least 10 characters long',
       });
     });

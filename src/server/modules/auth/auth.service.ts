@@ -77,7 +77,7 @@ export async function logout(deps: Deps, sessionToken: string): Promise<void> {
 /** The signed-in user changes their own name, language or time zone. */
 export async function updateMe(deps: Deps, caller: ActorContext, input: UpdateMeInput): Promise<User> {
   if (input.timeZone !== undefined && !isValidTimeZone(input.timeZone)) {
-    throw invalidField('timeZone', 'is not a known IANA time zone');
+    throw invalidField('timeZone', 'not_a_time_zone');
   }
   const now = deps.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
@@ -105,10 +105,10 @@ export async function changePassword(
 ): Promise<void> {
   const found = await findCredentials(deps.db, caller.user.email);
   if (!found || !(await verifyPassword(found.passwordHash, input.currentPassword))) {
-    throw invalidField('currentPassword', 'is not your current password');
+    throw invalidField('currentPassword', 'wrong_password');
   }
   const problem = passwordProblem(input.newPassword, caller.user.email);
-  if (problem) throw invalidField('newPassword', PASSWORD_MESSAGES[problem]);
+  if (problem) throw invalidField('newPassword', `password_${problem}`);
   const passwordHash = await hashPassword(input.newPassword);
   const now = deps.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
@@ -122,9 +122,3 @@ export async function changePassword(
     });
   });
 }
-
-export const PASSWORD_MESSAGES = {
-  too_short: 'must be at least 10 characters long',
-  too_long: 'must be at most 256 characters long',
-  same_as_email: 'must not be the same as the e-mail address',
-} as const;

@@ -48,12 +48,16 @@ describeEachDialect('teams', (dialect) => {
     await post({ name: 'Šiauliai' });
     const dup = await post({ name: 'Šiauliai' });
     expect(dup.statusCode).toBe(409);
-    expect(problem(dup).errors?.[0]).toEqual({ field: 'name', message: 'is already in use' });
+    expect(problem(dup).errors?.[0]).toEqual({ field: 'name', code: 'in_use', message: 'is already in use' });
     const rep = await t.newUser({ role: 'rep' });
     const notManager = await post({ name: 'Panevėžys', managerId: rep.id });
     expect(problem(notManager).errors?.[0]?.field).toBe('managerId');
     const unknown = await post({ name: 'Alytus', managerId: '01900000-0000-7000-8000-000000000000' });
-    expect(problem(unknown).errors?.[0]).toEqual({ field: 'managerId', message: 'does not exist' });
+    expect(problem(unknown).errors?.[0]).toEqual({
+      field: 'managerId',
+      code: 'not_found',
+      message: 'does not exist',
+    });
     const empty = await post({ name: '' });
     expect(problem(empty).errors?.[0]?.field).toBe('name');
   });

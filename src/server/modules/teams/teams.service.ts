@@ -1,4 +1,4 @@
-import { AppError, invalidField } from '../../../domain/errors/app-error.js';
+import { AppError, conflictOn, invalidField } from '../../../domain/errors/app-error.js';
 import type { Caller, Deps } from '../../context.js';
 import { newId } from '../../db/ids.js';
 import { pick, recordAudit } from '../audit/audit.repository.js';
@@ -12,19 +12,17 @@ export { listTeams };
 async function checkManager(db: Db, managerId: string | null | undefined): Promise<void> {
   if (!managerId) return;
   const manager = await findUserById(db, managerId);
-  if (!manager) throw invalidField('managerId', 'does not exist');
-  if (!manager.active) throw invalidField('managerId', 'is a disabled user');
+  if (!manager) throw invalidField('managerId', 'not_found');
+  if (!manager.active) throw invalidField('managerId', 'user_disabled');
   if (manager.role !== 'manager' && manager.role !== 'admin') {
-    throw invalidField('managerId', 'must be a user with the manager or admin role');
+    throw invalidField('managerId', 'not_a_manager');
   }
 }
 
 async function assertNameFree(db: Db, name: string, exceptId?: string): Promise<void> {
   const owner = await findTeamIdByName(db, name);
   if (owner && owner !== exceptId) {
-    throw new AppError('conflict', 'A team with this name already exists', {
-      errors: [{ field: 'name', message: 'is already in use' }],
-    });
+    throw conflictOn('name', 'in_use', 'A team with this name already exists');
   }
 }
 

@@ -107,6 +107,10 @@ describeEachDialect('API tokens', (dialect) => {
       headers: admin.headers,
       payload: { name: 'x', userId: gone.id },
     });
-    expect(problem(res).errors?.[0]).toEqual({ field: 'userId', message: 'is a disabled user' });
+    expect(problem(res).errors?.[0]).toEqual({
+      field: 'userId',
+      code: 'user_disabled',
+      message: 'is a disabled user',
+    });
   });
 });

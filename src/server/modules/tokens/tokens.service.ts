@@ -19,14 +19,14 @@ export async function createToken(
   input: { name: string; userId?: string },
 ): Promise<{ token: TokenDto; secret: string }> {
   const userId = input.userId ?? callerId(caller);
-  if (!userId) throw invalidField('userId', 'is required');
+  if (!userId) throw invalidField('userId', 'required');
   const secret = `${TOKEN_PREFIX}${randomToken(32)}`;
   const id = newId();
   const now = deps.now().toISOString();
   const token = await deps.db.transaction().execute(async (trx) => {
     const owner = await findUserById(trx, userId);
-    if (!owner) throw invalidField('userId', 'does not exist');
-    if (!owner.active) throw invalidField('userId', 'is a disabled user');
+    if (!owner) throw invalidField('userId', 'not_found');
+    if (!owner.active) throw invalidField('userId', 'user_disabled');
     await insertToken(trx, {
       id,
       userId,

@@ -115,11 +115,11 @@ describeEachDialect('users administration', (dialect) => {
       password: 'long enough pass',
     });
     expect(dup.statusCode).toBe(409);
-    expect(problem(dup).errors).toEqual([{ field: 'email', message: 'is already in use' }]);
+    expect(problem(dup).errors).toEqual([{ field: 'email', code: 'in_use', message: 'is already in use' }]);
     const short = await post({ email: 'short@example.lt', name: 'S', role: 'rep', password: 'short' });
     expect(short.statusCode).toBe(400);
     expect(problem(short).errors).toEqual([
-      { field: 'password', message: 'must be at least 10 characters long' },
+      { field: 'password', code: 'password_too_short', message: 'must be at least 10 characters long' },
     ]);
     const bad = await post({ email: 'not-an-email', name: 42, role: 'boss', isAdmin: true });
     expect(bad.statusCode).toBe(400);

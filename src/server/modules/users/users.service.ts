@@ -5,11 +5,10 @@ import {
   normaliseEmail,
   type User,
 } from '../../../domain/accounts/user.js';
-import { AppError, invalidField } from '../../../domain/errors/app-error.js';
+import { AppError, conflictOn, invalidField } from '../../../domain/errors/app-error.js';
 import type { Caller, Deps } from '../../context.js';
 import { newId } from '../../db/ids.js';
 import { pick, recordAudit } from '../audit/audit.repository.js';
-import { PASSWORD_MESSAGES } from '../auth/auth.service.js';
 import { generatePassword, hashPassword } from '../auth/secrets.js';
 import { deleteUserSessions } from '../auth/sessions.repository.js';
 import { teamExists } from '../teams/teams.repository.js';
@@ -35,22 +34,20 @@ export async function getUser(deps: Deps, id: string): Promise<User> {
 
 function checkPassword(password: string, email: string, field = 'password'): void {
   const problem = passwordProblem(password, email);
-  if (problem) throw invalidField(field, PASSWORD_MESSAGES[problem]);
+  if (problem) throw invalidField(field, `password_${problem}`);
 }
 
 async function checkReferences(db: Db, input: { teamId?: string | null; timeZone?: string }): Promise<void> {
   if (input.timeZone !== undefined && !isValidTimeZone(input.timeZone)) {
-    throw invalidField('timeZone', 'is not a known IANA time zone');
+    throw invalidField('timeZone', 'not_a_time_zone');
   }
-  if (input.teamId && !(await teamExists(db, input.teamId))) throw invalidField('teamId', 'does not exist');
+  if (input.teamId && !(await teamExists(db, input.teamId))) throw invalidField('teamId', 'not_found');
 }
 
 async function assertEmailFree(db: Db, email: string, exceptId?: string): Promise<void> {
   const owner = await findUserIdByEmail(db, email);
   if (owner && owner !== exceptId) {
-    throw new AppError('conflict', 'A user with this e-mail already exists', {
-      errors: [{ field: 'email', message: 'is already in use' }],
-    });
+    throw conflictOn('email', 'in_use', 'A user with this e-mail already exists');
   }
 }
 
@@ -110,8 +107,7 @@ export async function updateUser(
   if (fields.name !== undefined) changes.name = fields.name.trim();
   const from = changes.outOfOfficeFrom;
   const until = changes.outOfOfficeUntil;
-  if (from && until && from > until)
-    throw invalidField('outOfOfficeUntil', 'must not be before outOfOfficeFrom');
+  if (from && until && from > until) throw invalidField('outOfOfficeUntil', 'date_order');
   const now = deps.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
     const before = await findUserById(trx, id);
@@ -123,14 +119,8 @@ export async function updateUser(
       before.active &&
       (changes.active === false || (changes.role && changes.role !== 'admin'));
     if (losesAdmin && (await countActiveAdmins(trx)) <= 1) {
-      throw new AppError('conflict', 'At least one active administrator must remain', {
-        errors: [
-          {
-            field: changes.active === false ? 'active' : 'role',
-            message: 'would leave no active administrator',
-          },
-        ],
-      });
+      const field = changes.active === false ? 'active' : 'role';
+      throw conflictOn(field, 'last_admin', 'At least one active administrator must remain');
     }
     await updateUserRow(trx, id, { ...changes, updatedAt: now });
     if (password !== undefined) {
