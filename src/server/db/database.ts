@@ -10,6 +10,22 @@ export interface Database {
   login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
+  organisations: OrganisationsTable;
+  people: PeopleTable;
+  person_emails: PersonEmailsTable;
+  person_phones: PersonPhonesTable;
+  products: ProductsTable;
+  sources: SourcesTable;
+  campaigns: CampaignsTable;
+  campaign_members: CampaignMembersTable;
+  leads: LeadsTable;
+  lead_products: LeadProductsTable;
+  lead_tags: LeadTagsTable;
+  lead_history: LeadHistoryTable;
+  activities: ActivitiesTable;
+  custom_fields: CustomFieldsTable;
+  duplicate_dismissals: DuplicateDismissalsTable;
+  merges: MergesTable;
 }
 
 export interface TeamsTable {
@@ -85,4 +101,194 @@ export interface SettingsTable {
   key: string;
   value: string;
   updated_at: string;
+}
+
+interface Timestamps {
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OrganisationsTable extends Timestamps {
+  id: string;
+  name: string;
+  company_code: string | null;
+  vat_code: string | null;
+  website: string | null;
+  domain: string | null;
+  size: string | null;
+  industry: string | null;
+  country: string | null;
+  city: string | null;
+  custom_fields: string;
+  search_text: string;
+  merged_into_id: string | null;
+  deleted_at: string | null;
+}
+
+export interface PeopleTable extends Timestamps {
+  id: string;
+  first_name: string;
+  last_name: string;
+  job_title: string | null;
+  organisation_id: string | null;
+  preferred_language: string | null;
+  address: string | null;
+  country: string | null;
+  city: string | null;
+  custom_fields: string;
+  search_text: string;
+  merged_into_id: string | null;
+  deleted_at: string | null;
+}
+
+export interface PersonEmailsTable {
+  id: string;
+  person_id: string;
+  email: string;
+  /** Lower-case, plus-addressing removed: the duplicate key. */
+  email_key: string;
+  position: number;
+}
+
+export interface PersonPhonesTable {
+  id: string;
+  person_id: string;
+  /** E.164. */
+  phone: string;
+  position: number;
+}
+
+export interface ProductsTable extends Timestamps {
+  id: string;
+  code: string;
+  name: string;
+  description: string | null;
+  unit_price_cents: number;
+  active: number;
+}
+
+export interface SourcesTable extends Timestamps {
+  id: string;
+  key: string;
+  name_lt: string;
+  name_en: string;
+  active: number;
+  position: number;
+}
+
+export interface CampaignsTable extends Timestamps {
+  id: string;
+  name: string;
+  type: string;
+  source_id: string | null;
+  starts_on: string | null;
+  ends_on: string | null;
+  budget_cents: number;
+  cost_cents: number;
+  owner_id: string | null;
+  deleted_at: string | null;
+}
+
+export interface CampaignMembersTable extends Timestamps {
+  campaign_id: string;
+  person_id: string;
+  lead_id: string | null;
+  status: string;
+}
+
+export interface LeadsTable extends Timestamps {
+  id: string;
+  person_id: string | null;
+  organisation_id: string | null;
+  title: string;
+  source_id: string | null;
+  source_detail: string | null;
+  campaign_id: string | null;
+  referred_by_person_id: string | null;
+  owner_id: string | null;
+  team_id: string | null;
+  /** 'now', YYYY-MM-DD or null. */
+  timeframe: string | null;
+  stage: string;
+  stage_changed_at: string;
+  disqualify_reason: string | null;
+  disqualify_note: string | null;
+  revisit_on: string | null;
+  competitor: string | null;
+  score: number;
+  next_follow_up_at: string | null;
+  last_activity_at: string | null;
+  custom_fields: string;
+  search_text: string;
+  created_by: string | null;
+  deleted_at: string | null;
+}
+
+export interface LeadProductsTable {
+  lead_id: string;
+  product_id: string;
+}
+
+export interface LeadTagsTable {
+  lead_id: string;
+  tag: string;
+}
+
+export interface LeadHistoryTable {
+  id: string;
+  lead_id: string;
+  at: string;
+  actor_id: string | null;
+  channel: string;
+  field: string;
+  from_value: string | null;
+  to_value: string | null;
+}
+
+export interface ActivitiesTable extends Timestamps {
+  id: string;
+  lead_id: string | null;
+  person_id: string | null;
+  type: string;
+  subject: string | null;
+  body: string | null;
+  occurred_at: string;
+  due_at: string | null;
+  done_at: string | null;
+  assignee_id: string | null;
+  data: string;
+  channel: string;
+  created_by: string | null;
+  deleted_at: string | null;
+}
+
+export interface CustomFieldsTable extends Timestamps {
+  id: string;
+  entity: string;
+  key: string;
+  label_lt: string;
+  label_en: string;
+  type: string;
+  options: string;
+  position: number;
+  active: number;
+}
+
+export interface DuplicateDismissalsTable {
+  kind: string;
+  id_a: string;
+  id_b: string;
+  actor_id: string | null;
+  created_at: string;
+}
+
+export interface MergesTable {
+  id: string;
+  kind: string;
+  survivor_id: string;
+  merged_ids: string;
+  snapshot: string;
+  actor_id: string | null;
+  created_at: string;
+  undone_at: string | null;
 }

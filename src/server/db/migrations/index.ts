@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import type { DialectName } from '../connect.js';
 import { foundation } from './20261126T2300-foundation.js';
+import { leads } from './20261126T2330-leads.js';
 
 /** A migration that may branch on the dialect (the only place besides db/dialect.ts that asks). */
 export type MigrationFactory = (dialect: DialectName) => Migration;
@@ -8,4 +9,5 @@ export type MigrationFactory = (dialect: DialectName) => Migration;
 /** Every migration, in order. Names are timestamps; applied ones are never edited (forward-only). */
 export const MIGRATIONS: Record<string, MigrationFactory> = {
   '20261126T2300-foundation': foundation,
+  '20261126T2330-leads': leads,
 };
