@@ -44,7 +44,7 @@ export async function freshDb(dialect: DialectName): Promise<TestDb> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'piltuvas-test-'));
     const handle = connect({ url: join(dir, 'test.sqlite') });
-    await migrateToLatest(handle.db, handle.dialect);
+    await migrateToLatest(handle);
     return {
       ...handle,
       async dispose() {
@@ -59,7 +59,7 @@ export async function freshDb(dialect: DialectName): Promise<TestDb> {
   await admin.query(`create schema "${schema}"`);
   await admin.end();
   const handle = connect({ url: PG_URL, schema, poolSize: 4 });
-  await migrateToLatest(handle.db, handle.dialect);
+  await migrateToLatest(handle);
   return {
     ...handle,
     async dispose() {

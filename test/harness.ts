@@ -52,7 +52,13 @@ export function useTestApp(dialect: DialectName, config: Partial<Config> = {}): 
   const ctx = {} as TestApp;
   beforeAll(async () => {
     const db = await freshDb(dialect);
-    const deps: Deps = { db: db.db, dialect: db.dialect, config: testConfig(config), now: () => new Date() };
+    const deps: Deps = {
+      db: db.db,
+      dialect: db.dialect,
+      schema: db.schema,
+      config: testConfig(config),
+      now: () => new Date(),
+    };
     const routes: string[] = [];
     const onRoute = (r: { method: string | string[]; url: string; hidden: boolean }) => {
       if (r.hidden) return;

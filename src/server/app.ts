@@ -2,15 +2,11 @@ import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { AppError } from '../domain/errors/app-error.js';
 import type { Deps } from './context.js';
-import { auditRoutes } from './modules/audit/audit.routes.js';
-import { authRoutes } from './modules/auth/auth.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
-import { teamsRoutes } from './modules/teams/teams.routes.js';
-import { tokensRoutes } from './modules/tokens/tokens.routes.js';
-import { usersRoutes } from './modules/users/users.routes.js';
+import { apiRoutes } from './modules/index.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { openapiPlugin } from './plugins/openapi.js';
@@ -19,7 +15,8 @@ import { validatorCompiler } from './plugins/validation.js';
 
 export interface AppOptions {
   deps: Deps;
-  logger?: FastifyServerOptions['logger'];
+  /** The process logger (pino); none in tests. */
+  logger?: FastifyBaseLogger;
   /** Where the built SPA lives (dist/web by default). */
   webRoot?: string;
   /** Called for every route as it is registered (the OpenAPI test checks none is undocumented). */
@@ -35,7 +32,7 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { deps } = options;
   const app = Fastify({
-    logger: options.logger ?? false,
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: deps.config.trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -59,11 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes, { deps });
   await app.register(
     async (api) => {
-      await api.register(authRoutes, { deps });
-      await api.register(usersRoutes, { deps });
-      await api.register(teamsRoutes, { deps });
-      await api.register(tokensRoutes, { deps });
-      await api.register(auditRoutes, { deps });
+      for (const routes of apiRoutes) await api.register(routes, { deps });
     },
     { prefix: '/api/v1' },
   );

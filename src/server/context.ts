@@ -10,6 +10,8 @@ import type { Channel } from './modules/audit/audit.repository.js';
 export interface Deps {
   db: Kysely<Database>;
   dialect: DialectName;
+  /** PostgreSQL schema when not public (tests use one per suite). */
+  schema?: string | undefined;
   config: Config;
   now: () => Date;
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { type Logger, pino } from 'pino';
 import { buildApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import type { Deps } from './context.js';
@@ -8,17 +9,25 @@ import { HOUSEKEEPING_EVERY_MS, runHousekeeping } from './jobs/housekeeping.js';
 import { bootstrapAdmin } from './modules/users/bootstrap.js';
 
 /** Opens the database and applies migrations: shared by `start` and `migrate`. */
-export async function openDeps(config: Config): Promise<Deps> {
-  const handle = connect({ url: config.databaseUrl });
-  await migrateToLatest(handle.db, handle.dialect);
+export async function openDeps(
+  config: Config,
+  logger: Logger = pino({ level: config.logLevel }),
+): Promise<Deps> {
+  const handle = connect({
+    url: config.databaseUrl,
+    onPoolError: (error) =>
+      logger.warn({ err: error }, 'idle database connection failed; it will be replaced'),
+  });
+  await migrateToLatest(handle);
   return { db: handle.db, dialect: handle.dialect, config, now: () => new Date() };
 }
 
 /** Starts the server: config → database → migrations → first admin → listen; stops cleanly on signals. */
 export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise<FastifyInstance> {
   const config = loadConfig(env);
-  const deps = await openDeps(config);
-  const app = await buildApp({ deps, logger: { level: config.logLevel } });
+  const logger = pino({ level: config.logLevel });
+  const deps = await openDeps(config, logger);
+  const app = await buildApp({ deps, logger });
   const first = await bootstrapAdmin(deps);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

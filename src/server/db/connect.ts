@@ -12,6 +12,8 @@ export interface DbHandle {
   dialect: DialectName;
   /** Where the data lives, for logs (a file path, or a URL without its password). */
   location: string;
+  /** PostgreSQL: the schema in use when not the default. */
+  schema?: string | undefined;
 }
 
 export interface ConnectOptions {
@@ -20,6 +22,8 @@ export interface ConnectOptions {
   /** PostgreSQL only: a schema to put first on the search path (tests use one per suite). */
   schema?: string;
   poolSize?: number;
+  /** Told about errors of idle pooled connections (pg reconnects on the next query). */
+  onPoolError?: (error: Error) => void;
 }
 
 export function isPostgresUrl(url: string): boolean {
@@ -34,10 +38,13 @@ export function connect(options: ConnectOptions): DbHandle {
       max: options.poolSize ?? 10,
       ...(options.schema ? { options: `-c search_path="${options.schema}"` } : {}),
     });
+    // why: without a listener, an idle connection dropped by the server (restart, failover) kills the process.
+    pool.on('error', (error) => options.onPoolError?.(error));
     return {
       db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
       dialect: 'postgres',
       location: redact(options.url),
+      schema: options.schema,
     };
   }
   mkdirSync(dirname(options.url), { recursive: true });

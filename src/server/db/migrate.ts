@@ -7,23 +7,34 @@ export class MigrationError extends Error {
   override name = 'MigrationError';
 }
 
-function migratorFor(db: Kysely<Database>, dialect: DialectName): Migrator {
+/** What the migrator needs: the database, its dialect and, on PostgreSQL, the schema in use. */
+export interface MigrationTarget {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  schema?: string | undefined;
+}
+
+/**
+ * On PostgreSQL the bookkeeping tables live in the schema the app uses (public unless told):
+ * Kysely's existence check looks across schemas, so bookkeeping elsewhere would fool it.
+ */
+function migratorFor({ db, dialect, schema }: MigrationTarget): Migrator {
   const migrations = Object.fromEntries(
     Object.entries(MIGRATIONS).map(([name, make]) => [name, make(dialect)]),
   );
-  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(dialect === 'postgres' ? { migrationTableSchema: schema ?? 'public' } : {}),
+  });
 }
 
 /**
  * Applies every pending migration. Kysely's Migrator returns its error instead of throwing,
  * so it is checked here and turned into one clear failure naming the migration.
  */
-export async function migrateToLatest(
-  db: Kysely<Database>,
-  dialect: DialectName,
-): Promise<MigrationResult[]> {
-  const migrator = migratorFor(db, dialect);
-  const { error, results = [] } = await migrator.migrateToLatest();
+export async function migrateToLatest(target: MigrationTarget): Promise<MigrationResult[]> {
+  const { error, results = [] } = await migratorFor(target).migrateToLatest();
   if (error) {
     const failed = results.find((r) => r.status === 'Error');
     const reason = error instanceof Error ? error.message : String(error);
@@ -33,8 +44,7 @@ export async function migrateToLatest(
 }
 
 /** True when no migration is pending: /readyz uses it. */
-export async function migrationsDone(db: Kysely<Database>, dialect: DialectName): Promise<boolean> {
-  const migrator = migratorFor(db, dialect);
-  const all = await migrator.getMigrations();
+export async function migrationsDone(target: MigrationTarget): Promise<boolean> {
+  const all = await migratorFor(target).getMigrations();
   return all.every((m) => m.executedAt !== undefined);
 }

@@ -2,16 +2,12 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { AuditEntrySchema } from '../modules/audit/audit.schemas.js';
-import { TeamSchema } from '../modules/teams/teams.schemas.js';
-import { TokenSchema } from '../modules/tokens/tokens.schemas.js';
-import { UserSchema } from '../modules/users/users.schemas.js';
+import { sharedSchemas } from '../modules/index.js';
 import { Problem } from '../schemas/common.js';
 
 /** Shared schemas, the OpenAPI document at /api/openapi.json and its UI at /api/docs. */
 export const openapiPlugin = fp(async (app: FastifyInstance) => {
-  for (const schema of [Problem, UserSchema, TeamSchema, TokenSchema, AuditEntrySchema])
-    app.addSchema(schema);
+  for (const schema of [Problem, ...sharedSchemas]) app.addSchema(schema);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

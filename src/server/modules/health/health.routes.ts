@@ -29,7 +29,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
     async (request, reply) => {
       try {
         await sql`select 1`.execute(deps.db);
-        if (!(await migrationsDone(deps.db, deps.dialect))) {
+        if (!(await migrationsDone(deps))) {
           return reply.code(503).send({ status: 'unavailable', detail: 'migrations pending' });
         }
         return { status: 'ok' };
