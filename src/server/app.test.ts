@@ -12,6 +12,27 @@ describeEachDialect('HTTP basics', (dialect) => {
     expect(ready.statusCode).toBe(200);
   });
 
+  it('never routes around authentication with an encoded path', async () => {
+    for (const url of [
+      '/%61pi/v1/users',
+      '/%61pi/v1/tokens',
+      '/%61pi/v1/audit',
+      '/api/v1/%75sers',
+      '/%61pi/v1/auth/me',
+    ]) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(401);
+      problem(res);
+    }
+  });
+
+  it('sends security headers: no framing, no sniffing', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/healthz' });
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+
   it('answers malformed JSON with a 400 problem', async () => {
     const res = await t.app.inject({
       method: 'POST',

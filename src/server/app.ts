@@ -10,6 +10,7 @@ import { apiRoutes } from './modules/index.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { openapiPlugin } from './plugins/openapi.js';
+import { securityHeadersPlugin } from './plugins/security-headers.js';
 import { staticPlugin } from './plugins/static.js';
 import { validatorCompiler } from './plugins/validation.js';
 
@@ -43,6 +44,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app.addHook('onRoute', (r) => report({ method: r.method, url: r.url, hidden: Boolean(r.schema?.hide) }));
   }
   await app.register(errorsPlugin);
+  await app.register(securityHeadersPlugin);
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { type Action, type AdminResource, can } from '../../domain/access/policy.js';
 import { AppError } from '../../domain/errors/app-error.js';
 import type { ActorContext, Deps } from '../context.js';
 import { type Authenticated, authenticateSession, authenticateToken } from '../modules/auth/authenticate.js';
@@ -10,14 +11,16 @@ export const CSRF_COOKIE = 'piltuvas_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 
 /**
- * Who may call a route. Secure by default: every `/api/v1` route needs a signed-in user unless
- * it says `config: { access: 'public' }`; admin routes say `access: 'admin'`.
+ * Who may call a route. Secure by default: every route under `/api/v1` needs a signed-in user
+ * unless it says `config: { access: 'public' }`. Administration routes name their resource
+ * (`config: { admin: 'user' }`) and the access policy decides, like everywhere else.
  */
-export type Access = 'public' | 'user' | 'admin';
+export type Access = 'public' | 'user';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    admin?: AdminResource;
   }
   interface FastifyRequest {
     auth: Authenticated | null;
@@ -25,11 +28,18 @@ declare module 'fastify' {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const METHOD_ACTIONS: Record<string, Action> = {
+  POST: 'create',
+  PUT: 'update',
+  PATCH: 'update',
+  DELETE: 'delete',
+};
 
+/** Decided on the matched route pattern, never the raw URL (`/%61pi/v1/users` is the same route). */
 function routeAccess(request: FastifyRequest): Access {
   const configured = request.routeOptions.config?.access;
   if (configured) return configured;
-  return request.url.startsWith('/api/v1/') ? 'user' : 'public';
+  return request.routeOptions.url?.startsWith('/api/v1/') ? 'user' : 'public';
 }
 
 async function resolveAuth(deps: Deps, request: FastifyRequest): Promise<Authenticated | null> {
@@ -54,7 +64,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { deps: Deps }) 
   app.decorateRequest('auth', null);
 
   app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
-    if (!request.url.startsWith('/api/') || request.is404) return;
+    if (request.is404 || !request.routeOptions.url?.startsWith('/api/')) return;
     request.auth = await resolveAuth(deps, request);
     const access = routeAccess(request);
     if (access === 'public') return;
@@ -70,7 +80,8 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { deps: Deps }) 
         );
       }
     }
-    if (access === 'admin' && auth.user.role !== 'admin') {
+    const admin = request.routeOptions.config?.admin;
+    if (admin && !can(auth.actor, METHOD_ACTIONS[request.method] ?? 'read', admin)) {
       throw new AppError('forbidden', 'Only administrators may do this');
     }
   });

@@ -17,7 +17,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
   app.get(
     '/audit',
     {
-      config: { access: 'admin' },
+      config: { admin: 'audit' },
       schema: {
         tags: ['audit'],
         summary: 'Who changed what and when, newest first (admin)',

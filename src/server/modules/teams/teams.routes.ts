@@ -6,7 +6,7 @@ import { CreateTeamBody, TeamList, UpdateTeamBody } from './teams.schemas.js';
 import { createTeam, listTeams, updateTeam } from './teams.service.js';
 
 const tags = ['teams'];
-const config = { access: 'admin' as const };
+const config = { admin: 'team' as const };
 
 export const teamsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get(

@@ -7,7 +7,7 @@ import { CreatedToken, CreateTokenBody, TokenList } from './tokens.schemas.js';
 import { createToken, listTokens, revokeToken } from './tokens.service.js';
 
 const tags = ['tokens'];
-const config = { access: 'admin' as const };
+const config = { admin: 'token' as const };
 
 export const tokensRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get(

@@ -6,7 +6,7 @@ import { CreatedUser, CreateUserBody, UpdateUserBody, UserEnvelope, UserList } f
 import { createUser, getUser, listUsers, updateUser } from './users.service.js';
 
 const tags = ['users'];
-const config = { access: 'admin' as const };
+const config = { admin: 'user' as const };
 
 export const usersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get(
