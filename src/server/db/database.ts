@@ -1,7 +1,12 @@
+import type { Kysely, Transaction } from 'kysely';
+
 /**
  * Table types. Portable across SQLite and PostgreSQL: ids are application-generated UUIDv7
  * text, timestamps ISO 8601 UTC text, booleans 0/1 integers, JSON as text, money integer cents.
  */
+/** A connection or an open transaction: what every repository function takes first. */
+export type Db = Kysely<Database> | Transaction<Database>;
+
 export interface Database {
   teams: TeamsTable;
   users: UsersTable;

@@ -1,6 +1,6 @@
 import { type Caller, callerId } from '../../context.js';
+import type { Db } from '../../db/database.js';
 import { newId } from '../../db/ids.js';
-import type { Db } from '../users/users.repository.js';
 
 /** How a change reached us. */
 export type Channel = 'ui' | 'api' | 'import' | 'automation' | 'cli' | 'system';

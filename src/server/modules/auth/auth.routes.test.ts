@@ -213,6 +213,31 @@ describeEachDialect('auth', (dialect) => {
       expect(problem(locked).detail).toMatch(/too many failed/i);
     });
 
+    it('counts parallel guesses too: at most five passwords are checked, the rest are refused', async () => {
+      const user = await t.newUser();
+      const results = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => login(user.email, `parallel guess ${i}`)),
+      );
+      const codes = results.map((r) => r.statusCode);
+      expect(codes.filter((c) => c === 401).length).toBeLessThanOrEqual(5);
+      expect(codes.filter((c) => c === 429).length).toBeGreaterThanOrEqual(25);
+      expect((await login(user.email, TEST_PASSWORD)).statusCode).toBe(429);
+    });
+
+    it('throttles guesses of the current password on password change', async () => {
+      const s = await t.signedIn('rep');
+      const change = (currentPassword: string) =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/password',
+          headers: s.headers,
+          payload: { currentPassword, newPassword: 'a completely new one' },
+        });
+      for (let i = 0; i < 5; i++) expect((await change(`guess ${i}`)).statusCode).toBe(400);
+      const locked = await change(TEST_PASSWORD);
+      expect(locked.statusCode).toBe(429);
+    });
+
     it('forgets earlier failures after a successful sign-in', async () => {
       const user = await t.newUser();
       for (let i = 0; i < 4; i++) await login(user.email, `wrong ${i}`);

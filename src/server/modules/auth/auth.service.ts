@@ -1,4 +1,4 @@
-import { lockRemainingMs, registerFailure } from '../../../domain/accounts/login-throttle.js';
+import { attemptVerdict, lockAfterFailure } from '../../../domain/accounts/login-throttle.js';
 import { passwordProblem } from '../../../domain/accounts/password-policy.js';
 import {
   isValidTimeZone,
@@ -12,7 +12,7 @@ import { pick, recordAudit } from '../audit/audit.repository.js';
 import { findCredentials, findUserById, setPasswordHash, updateUser } from '../users/users.repository.js';
 import type { ChangePasswordInput, LoginInput, UpdateMeInput } from './auth.schemas.js';
 import { SESSION_IDLE_MS } from './authenticate.js';
-import { clearThrottle, readThrottle, writeThrottle } from './login-throttle.repository.js';
+import { clearThrottle, lockThrottle, reserveAttemptRow } from './login-throttle.repository.js';
 import { csrfTokenFor, hashPassword, randomToken, sha256, verifyPassword } from './secrets.js';
 import { deleteSession, deleteUserSessions, insertSession } from './sessions.repository.js';
 
@@ -33,25 +33,17 @@ export async function login(
 ): Promise<LoginResult> {
   const email = normaliseEmail(input.email);
   const now = deps.now();
-  const throttle = await readThrottle(deps.db, email);
-  const lockedMs = lockRemainingMs(throttle, now.getTime());
-  if (lockedMs > 0) {
-    throw new AppError('locked', 'Too many failed sign-in attempts; try again later', {
-      retryAfterSeconds: Math.ceil(lockedMs / 1000),
-    });
-  }
   const found = await findCredentials(deps.db, email);
-  const passwordOk = await verifyPassword(found?.passwordHash ?? null, input.password);
-  if (!found || !passwordOk || !found.user.active) {
-    await writeThrottle(deps.db, email, registerFailure(throttle, now.getTime()));
-    throw new AppError('unauthenticated', BAD_CREDENTIALS);
-  }
+  const valid = await throttledCheck(deps, email, async () => {
+    const passwordOk = await verifyPassword(found?.passwordHash ?? null, input.password);
+    return passwordOk && found !== undefined && found.user.active;
+  });
+  if (!valid || !found) throw new AppError('unauthenticated', BAD_CREDENTIALS);
   const sessionToken = randomToken();
   const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
   // The first sign-in of a user whose language nobody chose adopts the browser's, and remembers it.
   const locale = found.user.locale ?? localeFromAcceptLanguage(meta.acceptLanguage, 'lt');
   await deps.db.transaction().execute(async (trx) => {
-    if (throttle) await clearThrottle(trx, email);
     await updateUser(trx, found.user.id, { lastLoginAt: now.toISOString(), locale });
     await insertSession(trx, {
       id: sha256(sessionToken),
@@ -68,6 +60,30 @@ export async function login(
     csrfToken: csrfTokenFor(deps.config.sessionSecret, sessionToken),
     expiresAt,
   };
+}
+
+/**
+ * Runs a password check under the lockout. The attempt is reserved atomically *before* the
+ * check, so parallel guesses each count; a success forgets the e-mail's failures.
+ */
+async function throttledCheck(deps: Deps, email: string, check: () => Promise<boolean>): Promise<boolean> {
+  const now = deps.now();
+  const state = await reserveAttemptRow(deps.db, email, now);
+  const verdict = attemptVerdict(state, now.getTime());
+  if (!verdict.allowed) {
+    if (verdict.lockUntil) await lockThrottle(deps.db, email, new Date(verdict.lockUntil));
+    throw new AppError('locked', 'Too many failed sign-in attempts; try again later', {
+      retryAfterSeconds: Math.ceil(verdict.retryAfterMs / 1000),
+    });
+  }
+  const ok = await check();
+  if (ok) {
+    await clearThrottle(deps.db, email);
+  } else {
+    const lock = lockAfterFailure(state, now.getTime());
+    if (lock) await lockThrottle(deps.db, email, new Date(lock));
+  }
+  return ok;
 }
 
 export async function logout(deps: Deps, sessionToken: string): Promise<void> {
@@ -104,9 +120,10 @@ export async function changePassword(
   currentSessionToken?: string,
 ): Promise<void> {
   const found = await findCredentials(deps.db, caller.user.email);
-  if (!found || !(await verifyPassword(found.passwordHash, input.currentPassword))) {
-    throw invalidField('currentPassword', 'wrong_password');
-  }
+  const ok = await throttledCheck(deps, caller.user.email, () =>
+    verifyPassword(found?.passwordHash ?? null, input.currentPassword),
+  );
+  if (!ok) throw invalidField('currentPassword', 'wrong_password');
   const problem = passwordProblem(input.newPassword, caller.user.email);
   if (problem) throw invalidField('newPassword', `password_${problem}`);
   const passwordHash = await hashPassword(input.newPassword);

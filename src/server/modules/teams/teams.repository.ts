@@ -1,4 +1,4 @@
-import type { Db } from '../users/users.repository.js';
+import type { Db } from '../../db/database.js';
 import type { TeamDto } from './teams.schemas.js';
 
 function teamQuery(db: Db) {

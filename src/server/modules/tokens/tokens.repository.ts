@@ -1,6 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { UsersTable } from '../../db/database.js';
-import type { Db } from '../users/users.repository.js';
+import type { Db, UsersTable } from '../../db/database.js';
 import type { TokenDto } from './tokens.schemas.js';
 
 export async function findLiveToken(

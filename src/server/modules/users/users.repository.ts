@@ -1,8 +1,7 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Grant, Locale, Role, User } from '../../../domain/accounts/user.js';
-import type { Database, UsersTable } from '../../db/database.js';
+import type { Db, UsersTable } from '../../db/database.js';
 
-export type Db = Kysely<Database> | Transaction<Database>;
 type UserRow = Selectable<UsersTable>;
 
 export function toUser(row: UserRow): User {

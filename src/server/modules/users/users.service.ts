@@ -7,6 +7,7 @@ import {
 } from '../../../domain/accounts/user.js';
 import { AppError, conflictOn, invalidField } from '../../../domain/errors/app-error.js';
 import type { Caller, Deps } from '../../context.js';
+import type { Db } from '../../db/database.js';
 import { newId } from '../../db/ids.js';
 import { pick, recordAudit } from '../audit/audit.repository.js';
 import { generatePassword, hashPassword } from '../auth/secrets.js';
@@ -14,7 +15,6 @@ import { deleteUserSessions } from '../auth/sessions.repository.js';
 import { teamExists } from '../teams/teams.repository.js';
 import {
   countActiveAdmins,
-  type Db,
   findUserById,
   findUserIdByEmail,
   insertUser,

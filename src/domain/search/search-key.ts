@@ -1,0 +1,50 @@
+/**
+ * Letters that carry no combining mark to strip, so NFKD leaves them alone. Applied after
+ * lower-casing, hence lower-case keys only.
+ */
+const FOLDED_LETTERS: Readonly<Record<string, string>> = {
+  ł: 'l',
+  ø: 'o',
+  ß: 'ss',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  æ: 'ae',
+  œ: 'oe',
+  ı: 'i',
+  ħ: 'h',
+  ŧ: 't',
+  ŀ: 'l',
+  ĸ: 'k',
+};
+const FOLDED_PATTERN = new RegExp(`[${Object.keys(FOLDED_LETTERS).join('')}]`, 'gu');
+const COMBINING_MARKS = /\p{M}/gu;
+/** Everything but letters, digits and the characters that matter in e-mails, phones and domains. */
+const SEPARATORS = /[^\p{L}\p{N}@.+-]+/gu;
+
+function fold(text: string): string {
+  // why NFKD rather than NFD: it also unpacks ligatures (ﬁ), full-width forms (Ａ) and the like.
+  // Lower-casing sits between two decompositions because each can produce what the other undoes
+  // (ℌ decomposes to an upper-case H; İ lower-cases to i plus a combining dot).
+  return text
+    .normalize('NFKD')
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(COMBINING_MARKS, '')
+    .replace(FOLDED_PATTERN, (letter) => FOLDED_LETTERS[letter] ?? letter);
+}
+
+/**
+ * The diacritics- and case-insensitive form of a text that search indexes and queries share.
+ * Example: `searchKey('  ŠIMKUS, Łukasz (UAB „Ąžuolas“) ')` → `'simkus lukasz uab azuolas'`.
+ */
+export function searchKey(text: string): string {
+  return fold(text).replace(SEPARATORS, ' ').trim();
+}
+
+/** The words of a search key, one per term: `searchTokens('Jonas  Šimkus')` → `['jonas', 'simkus']`. */
+export function searchTokens(text: string): string[] {
+  return searchKey(text)
+    .split(' ')
+    .filter((token) => token !== '');
+}
