@@ -1,6 +1,7 @@
 import { AppError, conflictOn, invalidField } from '../../../domain/errors/app-error.js';
 import type { Caller, Deps } from '../../context.js';
 import type { Db } from '../../db/database.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { newId } from '../../db/ids.js';
 import { pick, recordAudit } from '../audit/audit.repository.js';
 import { findUserById } from '../users/users.repository.js';
@@ -31,20 +32,23 @@ export async function createTeam(deps: Deps, caller: Caller, input: CreateTeamIn
   const now = deps.now().toISOString();
   const id = newId();
   const name = input.name.trim();
-  return deps.db.transaction().execute(async (trx) => {
-    await checkManager(trx, input.managerId);
-    await assertNameFree(trx, name);
-    await insertTeam(trx, { id, name, managerId: input.managerId ?? null, at: now });
-    const team = (await findTeam(trx, id))!;
-    await recordAudit(trx, caller, {
-      entityType: 'team',
-      entityId: id,
-      action: 'create',
-      after: team,
-      at: now,
-    });
-    return team;
-  });
+  return deps.db
+    .transaction()
+    .execute(async (trx) => {
+      await checkManager(trx, input.managerId);
+      await assertNameFree(trx, name);
+      await insertTeam(trx, { id, name, managerId: input.managerId ?? null, at: now });
+      const team = (await findTeam(trx, id))!;
+      await recordAudit(trx, caller, {
+        entityType: 'team',
+        entityId: id,
+        action: 'create',
+        after: team,
+        at: now,
+      });
+      return team;
+    })
+    .catch(nameConflict);
 }
 
 export async function updateTeam(
@@ -55,22 +59,30 @@ export async function updateTeam(
 ): Promise<TeamDto> {
   const now = deps.now().toISOString();
   const changes = { ...input, ...(input.name !== undefined ? { name: input.name.trim() } : {}) };
-  return deps.db.transaction().execute(async (trx) => {
-    const before = await findTeam(trx, id);
-    if (!before) throw new AppError('not_found', 'No such team');
-    await checkManager(trx, changes.managerId);
-    if (changes.name !== undefined) await assertNameFree(trx, changes.name, id);
-    await updateTeamRow(trx, id, changes, now);
-    const after = (await findTeam(trx, id))!;
-    const keys = Object.keys(changes);
-    await recordAudit(trx, caller, {
-      entityType: 'team',
-      entityId: id,
-      action: 'update',
-      before: pick(before, keys),
-      after: pick(after, keys),
-      at: now,
-    });
-    return after;
-  });
+  return deps.db
+    .transaction()
+    .execute(async (trx) => {
+      const before = await findTeam(trx, id);
+      if (!before) throw new AppError('not_found', 'No such team');
+      await checkManager(trx, changes.managerId);
+      if (changes.name !== undefined) await assertNameFree(trx, changes.name, id);
+      await updateTeamRow(trx, id, changes, now);
+      const after = (await findTeam(trx, id))!;
+      const keys = Object.keys(changes);
+      await recordAudit(trx, caller, {
+        entityType: 'team',
+        entityId: id,
+        action: 'update',
+        before: pick(before, keys),
+        after: pick(after, keys),
+        at: now,
+      });
+      return after;
+    })
+    .catch(nameConflict);
+}
+
+function nameConflict(error: unknown): never {
+  if (isUniqueViolation(error)) throw conflictOn('name', 'in_use', 'A team with this name already exists');
+  throw error;
 }

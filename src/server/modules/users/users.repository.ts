@@ -73,14 +73,11 @@ export async function countUsers(db: Db): Promise<number> {
   return Number(row.n);
 }
 
-export async function countActiveAdmins(db: Db): Promise<number> {
-  const row = await db
-    .selectFrom('users')
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('role', '=', 'admin')
-    .where('active', '=', 1)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+/** Ids of the active admins; with `lock` (PostgreSQL) the rows stay locked until the transaction ends. */
+export async function lockActiveAdmins(db: Db, lock: boolean): Promise<string[]> {
+  let query = db.selectFrom('users').select('id').where('role', '=', 'admin').where('active', '=', 1);
+  if (lock) query = query.forUpdate();
+  return (await query.execute()).map((r) => r.id);
 }
 
 export async function insertUser(db: Db, user: User, passwordHash: string): Promise<void> {

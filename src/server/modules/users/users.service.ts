@@ -8,17 +8,19 @@ import {
 import { AppError, conflictOn, invalidField } from '../../../domain/errors/app-error.js';
 import type { Caller, Deps } from '../../context.js';
 import type { Db } from '../../db/database.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { newId } from '../../db/ids.js';
 import { pick, recordAudit } from '../audit/audit.repository.js';
 import { generatePassword, hashPassword } from '../auth/secrets.js';
 import { deleteUserSessions } from '../auth/sessions.repository.js';
-import { teamExists } from '../teams/teams.repository.js';
+import { teamExists, updateTeamRow } from '../teams/teams.repository.js';
 import {
-  countActiveAdmins,
   findUserById,
   findUserIdByEmail,
   insertUser,
   listUsers,
+  lockActiveAdmins,
+  managedTeamIds,
   setPasswordHash,
   updateUser as updateUserRow,
 } from './users.repository.js';
@@ -79,18 +81,21 @@ export async function createUser(
     createdAt: now,
     updatedAt: now,
   };
-  await deps.db.transaction().execute(async (trx) => {
-    await checkReferences(trx, user);
-    await assertEmailFree(trx, email);
-    await insertUser(trx, user, passwordHash);
-    await recordAudit(trx, caller, {
-      entityType: 'user',
-      entityId: user.id,
-      action: 'create',
-      after: user,
-      at: now,
-    });
-  });
+  await deps.db
+    .transaction()
+    .execute(async (trx) => {
+      await checkReferences(trx, user);
+      await assertEmailFree(trx, email);
+      await insertUser(trx, user, passwordHash);
+      await recordAudit(trx, caller, {
+        entityType: 'user',
+        entityId: user.id,
+        action: 'create',
+        after: user,
+        at: now,
+      });
+    })
+    .catch(emailConflict);
   return generatedPassword ? { user, generatedPassword } : { user };
 }
 
@@ -109,35 +114,80 @@ export async function updateUser(
   const until = changes.outOfOfficeUntil;
   if (from && until && from > until) throw invalidField('outOfOfficeUntil', 'date_order');
   const now = deps.now().toISOString();
-  return deps.db.transaction().execute(async (trx) => {
-    const before = await findUserById(trx, id);
-    if (!before) throw new AppError('not_found', 'No such user');
-    await checkReferences(trx, changes);
-    if (changes.email !== undefined) await assertEmailFree(trx, changes.email, id);
-    const losesAdmin =
-      before.role === 'admin' &&
-      before.active &&
-      (changes.active === false || (changes.role && changes.role !== 'admin'));
-    if (losesAdmin && (await countActiveAdmins(trx)) <= 1) {
-      const field = changes.active === false ? 'active' : 'role';
-      throw conflictOn(field, 'last_admin', 'At least one active administrator must remain');
-    }
-    await updateUserRow(trx, id, { ...changes, updatedAt: now });
-    if (password !== undefined) {
-      checkPassword(password, changes.email ?? before.email);
-      await setPasswordHash(trx, id, await hashPassword(password), now);
-    }
-    if (changes.active === false || password !== undefined) await deleteUserSessions(trx, id);
-    const after = (await findUserById(trx, id))!;
-    const keys = [...Object.keys(changes), ...(password !== undefined ? ['password'] : [])];
+  // argon2 takes tens of milliseconds: hash before the transaction, never while holding it.
+  const passwordHash =
+    password === undefined ? undefined : await newPasswordHash(deps, id, password, changes.email);
+  return deps.db
+    .transaction()
+    .execute(async (trx) => {
+      const before = await findUserById(trx, id);
+      if (!before) throw new AppError('not_found', 'No such user');
+      await checkReferences(trx, changes);
+      if (changes.email !== undefined) await assertEmailFree(trx, changes.email, id);
+      await guardLastAdmin(deps, trx, before, changes);
+      await updateUserRow(trx, id, { ...changes, updatedAt: now });
+      if (passwordHash !== undefined) await setPasswordHash(trx, id, passwordHash, now);
+      if (changes.active === false || passwordHash !== undefined) await deleteUserSessions(trx, id);
+      if (changes.active === false || (changes.role && !MANAGING_ROLES.has(changes.role))) {
+        await releaseManagedTeams(trx, caller, id, now);
+      }
+      const after = (await findUserById(trx, id))!;
+      const keys = [...Object.keys(changes), ...(password !== undefined ? ['password'] : [])];
+      await recordAudit(trx, caller, {
+        entityType: 'user',
+        entityId: id,
+        action: password !== undefined && keys.length === 1 ? 'password_reset' : 'update',
+        before: pick(before, keys),
+        after: pick(after, keys),
+        at: now,
+      });
+      return after;
+    })
+    .catch(emailConflict);
+}
+
+const MANAGING_ROLES: ReadonlySet<string> = new Set(['manager', 'admin']);
+
+async function newPasswordHash(deps: Deps, id: string, password: string, newEmail?: string): Promise<string> {
+  const current = await findUserById(deps.db, id);
+  if (!current) throw new AppError('not_found', 'No such user');
+  checkPassword(password, newEmail ?? current.email);
+  return hashPassword(password);
+}
+
+/**
+ * Refuses to disable or demote the last active admin. On PostgreSQL the admin rows are locked
+ * first, so two admins demoting each other at once cannot both succeed.
+ */
+async function guardLastAdmin(deps: Deps, trx: Db, before: User, changes: Partial<User>): Promise<void> {
+  const losesAdmin =
+    before.role === 'admin' &&
+    before.active &&
+    (changes.active === false || (changes.role && changes.role !== 'admin'));
+  if (!losesAdmin) return;
+  const admins = await lockActiveAdmins(trx, deps.dialect === 'postgres');
+  if (admins.filter((adminId) => adminId !== before.id).length === 0) {
+    const field = changes.active === false ? 'active' : 'role';
+    throw conflictOn(field, 'last_admin', 'At least one active administrator must remain');
+  }
+}
+
+/** A user who may no longer manage (disabled or demoted) stops managing their teams, recorded per team. */
+async function releaseManagedTeams(trx: Db, caller: Caller, userId: string, now: string): Promise<void> {
+  for (const teamId of await managedTeamIds(trx, userId)) {
+    await updateTeamRow(trx, teamId, { managerId: null }, now);
     await recordAudit(trx, caller, {
-      entityType: 'user',
-      entityId: id,
-      action: password !== undefined && keys.length === 1 ? 'password_reset' : 'update',
-      before: pick(before, keys),
-      after: pick(after, keys),
+      entityType: 'team',
+      entityId: teamId,
+      action: 'update',
+      before: { managerId: userId },
+      after: { managerId: null },
       at: now,
     });
-    return after;
-  });
+  }
+}
+
+function emailConflict(error: unknown): never {
+  if (isUniqueViolation(error)) throw conflictOn('email', 'in_use', 'A user with this e-mail already exists');
+  throw error;
 }
