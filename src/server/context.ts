@@ -4,7 +4,9 @@ import type { User } from '../domain/accounts/user.js';
 import type { Config } from './config.js';
 import type { DialectName } from './db/connect.js';
 import type { Database } from './db/database.js';
-import type { Channel } from './modules/audit/audit.repository.js';
+
+/** How a change reached us: written with every audit row and lead history entry. */
+export type Channel = 'ui' | 'api' | 'import' | 'automation' | 'cli' | 'system';
 
 /** What every service needs from the outside world; time comes from `now` so tests can move it. */
 export interface Deps {

@@ -37,6 +37,9 @@ describe('access policy', () => {
     ['a marketer reads deals', marketer, 'read', 'deal', otherTeam, true],
     ['a marketer cannot edit deals', marketer, 'update', 'deal', otherTeam, false],
     ['a marketer cannot delete customers', marketer, 'delete', 'customer', otherTeam, false],
+    ['a marketer cannot delete leads', marketer, 'delete', 'lead', otherTeam, false],
+    ['a marketer cannot reassign leads', marketer, 'assign', 'lead', otherTeam, false],
+    ['a marketer manages campaigns', marketer, 'delete', 'campaign', otherTeam, true],
   ])('%s', (_name, actor, action, resource, record, expected) => {
     expect(can(actor, action, resource, record)).toBe(expected);
   });

@@ -43,17 +43,18 @@ export type Scope =
 const ALL: Scope = { kind: 'all' };
 const NONE: Scope = { kind: 'none' };
 
-/** Marketing may read these resources across the whole organisation. */
-const MARKETING_READS: ReadonlySet<Resource> = new Set([
-  'lead',
-  'campaign',
-  'activity',
-  'deal',
-  'customer',
-  'report',
-]);
-/** …and change these. */
-const MARKETING_WRITES: ReadonlySet<Resource> = new Set(['lead', 'campaign', 'activity']);
+/**
+ * What marketing may do across the whole organisation, per resource: a setting, not a side
+ * effect. Reassigning or deleting leads stays with sales (their owners, managers and admins).
+ */
+const MARKETING: Partial<Record<Resource, readonly Action[]>> = {
+  lead: ['read', 'export', 'create', 'update'],
+  campaign: ['read', 'export', 'create', 'update', 'delete'],
+  activity: ['read', 'export', 'create', 'update'],
+  deal: ['read', 'export'],
+  customer: ['read', 'export'],
+  report: ['read', 'export'],
+};
 
 function isAdminResource(resource: Resource): resource is AdminResource {
   return (ADMIN_RESOURCES as readonly string[]).includes(resource);
@@ -74,10 +75,8 @@ export function scopeFor(actor: Actor, resource: Resource, action: Action = 'rea
   if (actor.role === 'admin') return ALL;
   if (isAdminResource(resource)) return NONE;
   switch (actor.role) {
-    case 'marketer': {
-      const allowed = action === 'read' || action === 'export' ? MARKETING_READS : MARKETING_WRITES;
-      return allowed.has(resource) ? ALL : NONE;
-    }
+    case 'marketer':
+      return MARKETING[resource]?.includes(action) ? ALL : NONE;
     case 'manager':
       return { kind: 'rows', ownerIds: [actor.id], teamIds: teamsOverseen(actor) };
     case 'rep':

@@ -14,7 +14,6 @@ export interface Database {
   api_tokens: ApiTokensTable;
   login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
-  settings: SettingsTable;
   organisations: OrganisationsTable;
   people: PeopleTable;
   person_emails: PersonEmailsTable;
@@ -100,12 +99,6 @@ export interface AuditLogTable {
   action: string;
   before_json: string | null;
   after_json: string | null;
-}
-
-export interface SettingsTable {
-  key: string;
-  value: string;
-  updated_at: string;
 }
 
 interface Timestamps {

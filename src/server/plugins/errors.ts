@@ -67,7 +67,6 @@ interface AjvError {
   params: Record<string, unknown>;
 }
 
-/** Turns Ajv's errors into `{ field, message }` pairs a person can read (`body.email`, "is required"). */
 /** Ajv keyword → the field error code the UI translates. */
 const KEYWORD_CODES: Record<string, FieldErrorCode> = {
   required: 'required',
@@ -88,6 +87,7 @@ const KEYWORD_CODES: Record<string, FieldErrorCode> = {
   minProperties: 'empty',
 };
 
+/** Ajv's errors as one `{ field, code, message }` per field (`email`, `params.id`, `isAdmin`…). */
 export function fieldErrors(context: string | undefined, validation: AjvError[]): FieldError[] {
   const prefix = context && context !== 'body' ? `${context}.` : '';
   const seen = new Set<string>();

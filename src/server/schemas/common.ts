@@ -5,6 +5,11 @@ export const Id = Type.String({ format: 'uuid', description: 'UUIDv7 identifier'
 export const Timestamp = Type.String({ format: 'date-time', description: 'ISO 8601, UTC' });
 export const DateOnly = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 export const Email = Type.String({ format: 'email', maxLength: 254 });
+/** Text a person reads as a name: not blank (`'  '` is refused). */
+export function NameText(maxLength: number) {
+  return Type.String({ minLength: 1, maxLength, pattern: '\\S' });
+}
+
 export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
 
 export const FieldError = Type.Object({

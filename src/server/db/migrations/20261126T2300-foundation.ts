@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { MigrationFactory } from './index.js';
 
-/** Accounts, teams, sessions, API tokens, login throttle, audit log and settings. */
+/** Accounts, teams, sessions, API tokens, login throttle and the audit log. */
 export const foundation: MigrationFactory = (dialect) => ({
   async up(db: Kysely<unknown>) {
     const isSqlite = dialect === 'sqlite';
@@ -106,13 +106,6 @@ export const foundation: MigrationFactory = (dialect) => ({
       .createIndex('audit_log_time_idx')
       .on('audit_log')
       .columns(['occurred_at', 'id'])
-      .execute();
-
-    await db.schema
-      .createTable('settings')
-      .addColumn('key', 'text', (c) => c.primaryKey())
-      .addColumn('value', 'text', (c) => c.notNull())
-      .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute();
   },
 });

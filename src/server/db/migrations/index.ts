@@ -3,7 +3,7 @@ import type { DialectName } from '../connect.js';
 import { foundation } from './20261126T2300-foundation.js';
 import { leads } from './20261126T2330-leads.js';
 
-/** A migration that may branch on the dialect (the only place besides db/dialect.ts that asks). */
+/** A migration may branch on the dialect (auto-increment, locking, types) where it must. */
 export type MigrationFactory = (dialect: DialectName) => Migration;
 
 /** Every migration, in order. Names are timestamps; applied ones are never edited (forward-only). */

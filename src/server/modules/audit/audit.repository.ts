@@ -2,9 +2,6 @@ import { type Caller, callerId } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { newId } from '../../db/ids.js';
 
-/** How a change reached us. */
-export type Channel = 'ui' | 'api' | 'import' | 'automation' | 'cli' | 'system';
-
 export interface AuditEntry {
   entityType: string;
   entityId: string;
@@ -66,11 +63,4 @@ export async function listAudit(
     before: r.before_json ? JSON.parse(r.before_json) : null,
     after: r.after_json ? JSON.parse(r.after_json) : null,
   }));
-}
-
-/** The named fields of a record, for before/after audit values (`pick(user, ['name'])`). */
-export function pick<T extends object>(value: T, keys: readonly string[]): Partial<T> {
-  return Object.fromEntries(
-    keys.filter((k) => k in value).map((k) => [k, value[k as keyof T]]),
-  ) as Partial<T>;
 }

@@ -136,6 +136,17 @@ describeEachDialect('auth', (dialect) => {
     expect(later.json().user.locale).toBe('en');
   });
 
+  it('prefers the language picked on the sign-in page over the browser’s', async () => {
+    const user = await t.newUser();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'accept-language': 'en-GB' },
+      payload: { email: user.email, password: TEST_PASSWORD, locale: 'lt' },
+    });
+    expect(res.json().user.locale).toBe('lt');
+  });
+
   it('refuses an unknown time zone naming the field', async () => {
     const s = await t.signedIn('rep');
     const res = await t.app.inject({

@@ -1,10 +1,17 @@
 import { type Static, Type } from 'typebox';
+import { LOCALES } from '../../../domain/accounts/user.js';
+import { NameText } from '../../schemas/common.js';
 import { LocaleSchema } from '../users/users.schemas.js';
 
 export const LoginBody = Type.Object(
   {
     email: Type.String({ minLength: 1, maxLength: 254 }),
     password: Type.String({ minLength: 1, maxLength: 256 }),
+    locale: Type.Optional(
+      Type.Enum(LOCALES, {
+        description: 'The language shown on the sign-in page; kept if the user has none yet',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -19,7 +26,7 @@ export const SessionEnvelope = Type.Object({
 
 export const UpdateMeBody = Type.Object(
   {
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    name: Type.Optional(NameText(200)),
     locale: Type.Optional(LocaleSchema),
     timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
   },

@@ -6,9 +6,10 @@ import {
   normaliseEmail,
   type User,
 } from '../../../domain/accounts/user.js';
+import { pick } from '../../../domain/audit/pick.js';
 import { AppError, invalidField } from '../../../domain/errors/app-error.js';
 import type { ActorContext, Deps } from '../../context.js';
-import { pick, recordAudit } from '../audit/audit.repository.js';
+import { recordAudit } from '../audit/audit.repository.js';
 import { findCredentials, findUserById, setPasswordHash, updateUser } from '../users/users.repository.js';
 import type { ChangePasswordInput, LoginInput, UpdateMeInput } from './auth.schemas.js';
 import { SESSION_IDLE_MS } from './authenticate.js';
@@ -41,8 +42,8 @@ export async function login(
   if (!valid || !found) throw new AppError('unauthenticated', BAD_CREDENTIALS);
   const sessionToken = randomToken();
   const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
-  // The first sign-in of a user whose language nobody chose adopts the browser's, and remembers it.
-  const locale = found.user.locale ?? localeFromAcceptLanguage(meta.acceptLanguage, 'lt');
+  // The first sign-in of a user whose language nobody chose adopts the sign-in page's (else the browser's).
+  const locale = found.user.locale ?? input.locale ?? localeFromAcceptLanguage(meta.acceptLanguage, 'lt');
   await deps.db.transaction().execute(async (trx) => {
     await updateUser(trx, found.user.id, { lastLoginAt: now.toISOString(), locale });
     await insertSession(trx, {

@@ -58,6 +58,8 @@ describeEachDialect('teams', (dialect) => {
       code: 'not_found',
       message: 'does not exist',
     });
+    const blank = await post({ name: '   ' });
+    expect(problem(blank).errors?.[0]).toMatchObject({ field: 'name', code: 'invalid_format' });
     const empty = await post({ name: '' });
     expect(problem(empty).errors?.[0]?.field).toBe('name');
   });

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { Id, Timestamp } from '../../schemas/common.js';
+import { Id, NameText, Timestamp } from '../../schemas/common.js';
 
 export const TeamSchema = Type.Object(
   {
@@ -16,7 +16,7 @@ export type TeamDto = Static<typeof TeamSchema>;
 
 export const TeamList = Type.Object({ items: Type.Array(Type.Ref('Team')) });
 
-const TeamName = Type.String({ minLength: 1, maxLength: 120 });
+const TeamName = NameText(120);
 
 export const CreateTeamBody = Type.Object(
   { name: TeamName, managerId: Type.Optional(Type.Union([Id, Type.Null()])) },

@@ -1,9 +1,10 @@
+import { pick } from '../../../domain/audit/pick.js';
 import { AppError, conflictOn, invalidField } from '../../../domain/errors/app-error.js';
 import type { Caller, Deps } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { newId } from '../../db/ids.js';
-import { pick, recordAudit } from '../audit/audit.repository.js';
+import { recordAudit } from '../audit/audit.repository.js';
 import { findUserById } from '../users/users.repository.js';
 import { findTeam, findTeamIdByName, insertTeam, listTeams, updateTeamRow } from './teams.repository.js';
 import type { CreateTeamInput, TeamDto, UpdateTeamInput } from './teams.schemas.js';

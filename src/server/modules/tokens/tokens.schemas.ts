@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { Id, Timestamp } from '../../schemas/common.js';
+import { Id, NameText, Timestamp } from '../../schemas/common.js';
 
 export const TokenSchema = Type.Object(
   {
@@ -20,7 +20,7 @@ export const TokenList = Type.Object({ items: Type.Array(Type.Ref('ApiToken')) }
 
 export const CreateTokenBody = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 120 }),
+    name: NameText(120),
     userId: Type.Optional(Id),
   },
   { additionalProperties: false },

@@ -1,13 +1,13 @@
 import { type Static, Type } from 'typebox';
 import { GRANTS, LOCALES, ROLES } from '../../../domain/accounts/user.js';
-import { DateOnly, Email, Id, Timestamp } from '../../schemas/common.js';
+import { DateOnly, Email, Id, NameText, Timestamp } from '../../schemas/common.js';
 
 export const RoleSchema = Type.Enum(ROLES, { description: 'admin | manager | rep | marketer' });
 export const LocaleSchema = Type.Enum(LOCALES, { description: 'lt | en' });
 export const GrantSchema = Type.Enum(GRANTS, {
   description: 'deal_amounts: a marketer may see deal amounts',
 });
-const Name = Type.String({ minLength: 1, maxLength: 200 });
+const Name = NameText(200);
 const TimeZone = Type.String({
   minLength: 1,
   maxLength: 64,
@@ -49,7 +49,7 @@ export const CreateUserBody = Type.Object(
     teamId: Type.Optional(Type.Union([Id, Type.Null()])),
     locale: Type.Optional(LocaleSchema),
     timeZone: Type.Optional(TimeZone),
-    grants: Type.Optional(Type.Array(GrantSchema, { uniqueItems: true })),
+    grants: Type.Optional(Type.Array(GrantSchema, { uniqueItems: true, maxItems: GRANTS.length })),
   },
   { additionalProperties: false },
 );
@@ -71,7 +71,7 @@ export const UpdateUserBody = Type.Object(
     active: Type.Optional(Type.Boolean()),
     outOfOfficeFrom: Type.Optional(Type.Union([DateOnly, Type.Null()])),
     outOfOfficeUntil: Type.Optional(Type.Union([DateOnly, Type.Null()])),
-    grants: Type.Optional(Type.Array(GrantSchema, { uniqueItems: true })),
+    grants: Type.Optional(Type.Array(GrantSchema, { uniqueItems: true, maxItems: GRANTS.length })),
     password: Type.Optional(Password),
   },
   { additionalProperties: false, minProperties: 1 },

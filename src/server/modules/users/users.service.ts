@@ -5,12 +5,13 @@ import {
   normaliseEmail,
   type User,
 } from '../../../domain/accounts/user.js';
+import { pick } from '../../../domain/audit/pick.js';
 import { AppError, conflictOn, invalidField } from '../../../domain/errors/app-error.js';
 import type { Caller, Deps } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { newId } from '../../db/ids.js';
-import { pick, recordAudit } from '../audit/audit.repository.js';
+import { recordAudit } from '../audit/audit.repository.js';
 import { generatePassword, hashPassword } from '../auth/secrets.js';
 import { deleteUserSessions } from '../auth/sessions.repository.js';
 import { teamExists, updateTeamRow } from '../teams/teams.repository.js';

@@ -1,5 +1,5 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { setLocale } from '../../i18n';
+import { currentLocale, setLocale } from '../../i18n';
 import {
   api,
   type ChangePasswordInput,
@@ -58,7 +58,8 @@ export function useCurrentUser(): UserDto {
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: LoginInput) => api.auth.login(input),
+    // The language shown on the sign-in page becomes the user's, unless they already chose one.
+    mutationFn: (input: LoginInput) => api.auth.login({ ...input, locale: currentLocale() }),
     onSuccess: async (session) => {
       loggedOutOnPurpose = false;
       await applyUserPreferences(session.user);
