@@ -37,7 +37,7 @@ export async function login(
   const found = await findCredentials(deps.db, email);
   const valid = await throttledCheck(deps, email, async () => {
     const passwordOk = await verifyPassword(found?.passwordHash ?? null, input.password);
-    return passwordOk && found !== undefined && found.user.active;
+    return passwordOk && found?.user.active === true;
   });
   if (!valid || !found) throw new AppError('unauthenticated', BAD_CREDENTIALS);
   const sessionToken = randomToken();
