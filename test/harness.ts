@@ -133,7 +133,7 @@ export function problem(res: LightMyRequestResponse): {
   title: string;
   status: number;
   detail?: string;
-  errors?: { field: string; message: string }[];
+  errors?: { field: string; code: string; message: string }[];
 } {
   if (!res.headers['content-type']?.toString().startsWith('application/problem+json')) {
     throw new Error(`expected application/problem+json, got ${res.headers['content-type']}: ${res.body}`);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../domain/accounts/user.js';
 import { isPostgresUrl } from './db/connect.js';
 
 export interface Config {
@@ -20,6 +21,8 @@ export interface Config {
   trustProxy: boolean;
   /** Sign-in attempts allowed per client address per minute (lockout per e-mail comes on top). */
   loginRateLimit: number;
+  /** The organisation's time zone: what "today" means for temperatures, revisits and reports. */
+  timeZone: string;
 }
 
 export class ConfigError extends Error {
@@ -73,6 +76,12 @@ export function parseConfig(env: Env): Omit<Config, 'sessionSecret'> & { session
   }
   const trustProxy = boolVar(env, 'PILTUVAS_TRUST_PROXY', false);
   const loginRateLimit = intVar(env, 'PILTUVAS_LOGIN_RATE_LIMIT', 30, 1, 100_000);
+  const timeZone = env.PILTUVAS_TIME_ZONE?.trim() || DEFAULT_TIME_ZONE;
+  if (!isValidTimeZone(timeZone)) {
+    throw new ConfigError(
+      `PILTUVAS_TIME_ZONE must be an IANA time zone such as Europe/Vilnius (got "${timeZone}")`,
+    );
+  }
   return {
     port,
     host,
@@ -86,6 +95,7 @@ export function parseConfig(env: Env): Omit<Config, 'sessionSecret'> & { session
     logLevel,
     trustProxy,
     loginRateLimit,
+    timeZone,
   };
 }
 

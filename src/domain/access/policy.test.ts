@@ -40,6 +40,9 @@ describe('access policy', () => {
     ['a marketer cannot delete leads', marketer, 'delete', 'lead', otherTeam, false],
     ['a marketer cannot reassign leads', marketer, 'assign', 'lead', otherTeam, false],
     ['a marketer manages campaigns', marketer, 'delete', 'campaign', otherTeam, true],
+    ['a rep reads every campaign', rep, 'read', 'campaign', otherTeam, true],
+    ['a rep cannot change even their own campaign', rep, 'update', 'campaign', own, false],
+    ['a manager cannot create campaigns', manager, 'create', 'campaign', colleague, false],
   ])('%s', (_name, actor, action, resource, record, expected) => {
     expect(can(actor, action, resource, record)).toBe(expected);
   });

@@ -9,6 +9,7 @@ import type { Grant, Role } from '../accounts/user.js';
  * - rep: records they own.
  * - marketer: marketing views — reads every lead, campaign and activity and edits leads; sees
  *   deals and customers but not deal amounts unless granted `deal_amounts`.
+ * - campaigns are marketing's: everyone reads them, only marketers and admins change them.
  * Administration (users, teams, tokens, settings, audit) is for admins only.
  */
 export interface Actor {
@@ -78,9 +79,11 @@ export function scopeFor(actor: Actor, resource: Resource, action: Action = 'rea
     case 'marketer':
       return MARKETING[resource]?.includes(action) ? ALL : NONE;
     case 'manager':
-      return { kind: 'rows', ownerIds: [actor.id], teamIds: teamsOverseen(actor) };
     case 'rep':
-      return { kind: 'rows', ownerIds: [actor.id], teamIds: [] };
+      if (resource === 'campaign') return action === 'read' || action === 'export' ? ALL : NONE;
+      return actor.role === 'manager'
+        ? { kind: 'rows', ownerIds: [actor.id], teamIds: teamsOverseen(actor) }
+        : { kind: 'rows', ownerIds: [actor.id], teamIds: [] };
   }
 }
 

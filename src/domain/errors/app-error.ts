@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'rate_limited',
   'csrf',
   'payload_too_large',
+  'unprocessable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -42,6 +43,12 @@ export const FIELD_MESSAGES = {
   password_too_long: 'must be at most 256 characters long',
   password_same_as_email: 'must not be the same as the e-mail address',
   bad_cursor: 'is not a cursor from this list',
+  inactive: 'is deactivated',
+  other_person: 'belongs to another person',
+  same_stage: 'is already the stage of this lead',
+  converted_by_pipeline: 'can only become converted through the pipeline',
+  lead_converted: 'cannot change: the lead is converted',
+  not_in_future: 'must be after today',
 } as const;
 export type FieldErrorCode = keyof typeof FIELD_MESSAGES;
 
@@ -84,4 +91,29 @@ export function invalidField(field: string, code: FieldErrorCode): AppError {
 /** A conflict with existing data on one field: `conflictOn('email', 'in_use', 'A user with this e-mail already exists')`. */
 export function conflictOn(field: string, code: FieldErrorCode, detail: string): AppError {
   return new AppError('conflict', detail, { errors: [fieldError(field, code)] });
+}
+
+/**
+ * Collects every field problem of one input so the answer names all of them at once:
+ * `const v = new Validation(); v.check(ok, 'email', 'invalid_format'); v.throwIfAny();`.
+ */
+export class Validation {
+  readonly errors: FieldError[] = [];
+
+  add(field: string, code: FieldErrorCode): void {
+    this.errors.push(fieldError(field, code));
+  }
+
+  /** Adds the problem when `ok` is false; returns `ok`. */
+  check(ok: boolean, field: string, code: FieldErrorCode): boolean {
+    if (!ok) this.add(field, code);
+    return ok;
+  }
+
+  /** Throws one error naming every collected field (`unprocessable` for rule violations, 422). */
+  throwIfAny(kind: 'validation' | 'unprocessable' = 'validation'): void {
+    if (this.errors.length === 0) return;
+    const detail = this.errors.map((e) => `${e.field} ${e.message}`).join('; ');
+    throw new AppError(kind, detail, { errors: this.errors });
+  }
 }

@@ -1,4 +1,4 @@
-import { FIELD_MESSAGES } from '../errors/app-error.js';
+import { FIELD_MESSAGES, type FieldErrorCode } from '../errors/app-error.js';
 import { isCalendarDate } from './temperature.js';
 
 export const LEAD_STAGES = ['suspect', 'mql', 'sql', 'converted', 'disqualified', 'parked'] as const;
@@ -42,15 +42,17 @@ export interface NormalisedChange {
 }
 
 /** Refusals only stage rules give; the server adds them to its code → message map. */
-export const STAGE_MESSAGES = {
-  same_stage: 'is already the stage of this lead',
-  converted_by_pipeline: 'can only become converted through the pipeline',
-  lead_converted: 'cannot change: the lead is converted',
-  not_in_future: 'must be after today',
-} as const;
-
-type StandardCode = 'required' | 'invalid_value' | 'invalid_format' | 'too_long';
-export type StageErrorCode = keyof typeof STAGE_MESSAGES | StandardCode;
+export type StageErrorCode = Extract<
+  FieldErrorCode,
+  | 'same_stage'
+  | 'converted_by_pipeline'
+  | 'lead_converted'
+  | 'not_in_future'
+  | 'required'
+  | 'invalid_value'
+  | 'invalid_format'
+  | 'too_long'
+>;
 
 export interface StageError {
   field: string;
@@ -60,16 +62,8 @@ export interface StageError {
 
 export type StageCheck = { ok: true; value: NormalisedChange } | { ok: false; errors: StageError[] };
 
-const MESSAGES: Readonly<Record<StageErrorCode, string>> = {
-  ...STAGE_MESSAGES,
-  required: FIELD_MESSAGES.required,
-  invalid_value: FIELD_MESSAGES.invalid_value,
-  invalid_format: FIELD_MESSAGES.invalid_format,
-  too_long: FIELD_MESSAGES.too_long,
-};
-
 function stageError(field: string, code: StageErrorCode): StageError {
-  return { field, code, message: MESSAGES[code] };
+  return { field, code, message: FIELD_MESSAGES[code] };
 }
 
 /** Whether a value is one of the lead stages: `isLeadStage('mql')` → true. */

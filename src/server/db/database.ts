@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Generated, Kysely, Transaction } from 'kysely';
 
 /**
  * Table types. Portable across SQLite and PostgreSQL: ids are application-generated UUIDv7
@@ -117,8 +117,8 @@ export interface OrganisationsTable extends Timestamps {
   industry: string | null;
   country: string | null;
   city: string | null;
-  custom_fields: string;
-  search_text: string;
+  custom_fields: Generated<string>;
+  search_text: Generated<string>;
   merged_into_id: string | null;
   deleted_at: string | null;
 }
@@ -133,8 +133,8 @@ export interface PeopleTable extends Timestamps {
   address: string | null;
   country: string | null;
   city: string | null;
-  custom_fields: string;
-  search_text: string;
+  custom_fields: Generated<string>;
+  search_text: Generated<string>;
   merged_into_id: string | null;
   deleted_at: string | null;
 }
@@ -213,11 +213,11 @@ export interface LeadsTable extends Timestamps {
   disqualify_note: string | null;
   revisit_on: string | null;
   competitor: string | null;
-  score: number;
+  score: Generated<number>;
   next_follow_up_at: string | null;
   last_activity_at: string | null;
-  custom_fields: string;
-  search_text: string;
+  custom_fields: Generated<string>;
+  search_text: Generated<string>;
   created_by: string | null;
   deleted_at: string | null;
 }

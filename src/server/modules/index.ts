@@ -1,9 +1,22 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { TSchema } from 'typebox';
 import type { Deps } from '../context.js';
+import { activitiesRoutes } from './activities/activities.routes.js';
+import { ActivitySchema } from './activities/activities.schemas.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { AuditEntrySchema } from './audit/audit.schemas.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { campaignsRoutes } from './campaigns/campaigns.routes.js';
+import { CampaignMemberSchema, CampaignSchema } from './campaigns/campaigns.schemas.js';
+import { catalogueRoutes } from './catalogue/catalogue.routes.js';
+import { ProductSchema } from './catalogue/catalogue.schemas.js';
+import { customFieldsRoutes } from './custom-fields/custom-fields.routes.js';
+import { CustomFieldSchema } from './custom-fields/custom-fields.schemas.js';
+import { leadsRoutes } from './leads/leads.routes.js';
+import { LeadListItemSchema, LeadSchema } from './leads/leads.schemas.js';
+import { DuplicateCandidateSchema, OrganisationSchema, PersonSchema } from './people/people.schemas.js';
+import { sourcesRoutes } from './sources/sources.routes.js';
+import { SourceSchema } from './sources/sources.schemas.js';
 import { teamsRoutes } from './teams/teams.routes.js';
 import { TeamSchema } from './teams/teams.schemas.js';
 import { tokensRoutes } from './tokens/tokens.routes.js';
@@ -18,7 +31,29 @@ export const apiRoutes: FastifyPluginAsync<{ deps: Deps }>[] = [
   teamsRoutes,
   tokensRoutes,
   auditRoutes,
+  catalogueRoutes,
+  sourcesRoutes,
+  campaignsRoutes,
+  customFieldsRoutes,
+  leadsRoutes,
+  activitiesRoutes,
 ];
 
 /** Schemas with an `$id` that responses reference (`Type.Ref('User')`); registered once for validation and OpenAPI. */
-export const sharedSchemas: TSchema[] = [UserSchema, TeamSchema, TokenSchema, AuditEntrySchema];
+export const sharedSchemas: TSchema[] = [
+  UserSchema,
+  TeamSchema,
+  TokenSchema,
+  AuditEntrySchema,
+  ProductSchema,
+  SourceSchema,
+  CampaignSchema,
+  CampaignMemberSchema,
+  CustomFieldSchema,
+  PersonSchema,
+  OrganisationSchema,
+  DuplicateCandidateSchema,
+  LeadSchema,
+  LeadListItemSchema,
+  ActivitySchema,
+];

@@ -1,0 +1,77 @@
+import { type Actor, can } from '../../../domain/access/policy.js';
+import { AppError, type Validation } from '../../../domain/errors/app-error.js';
+import type { Lead } from '../../../domain/leads/lead.js';
+import { todayIn } from '../../../domain/leads/temperature.js';
+import type { Deps } from '../../context.js';
+import type { Db } from '../../db/database.js';
+import { assertVisible } from '../../db/scope.js';
+import { findUserById } from '../users/users.repository.js';
+import { existingIds, findLead } from './leads.repository.js';
+
+/** "Today" in the organisation's zone: what temperatures and revisit dates are measured against. */
+export function today(deps: Deps): string {
+  return todayIn(deps.config.timeZone, deps.now());
+}
+
+/** A live lead the actor may see, else 404 (a hidden lead looks exactly like a missing one). */
+export async function visibleLead(
+  db: Db,
+  actor: Actor,
+  id: string,
+  action: 'read' | 'update' | 'delete' = 'read',
+): Promise<Lead> {
+  const lead = await findLead(db, id);
+  return assertVisible(actor, 'lead', lead && !lead.deletedAt ? lead : undefined, action);
+}
+
+/**
+ * Who owns a lead: given `ownerId` must be an active user the actor may assign to (a rep only
+ * themselves, a manager their teams, an admin anyone); none given → the actor when they sell.
+ * Returns the owner and the owner's team.
+ */
+export async function resolveOwner(
+  db: Db,
+  actor: Actor,
+  ownerId: string | null | undefined,
+  v: Validation,
+): Promise<{ ownerId: string | null; teamId: string | null }> {
+  if (ownerId === undefined) {
+    const sells = actor.role === 'rep' || actor.role === 'manager';
+    return sells ? { ownerId: actor.id, teamId: actor.teamId } : { ownerId: null, teamId: null };
+  }
+  if (ownerId === null) return { ownerId: null, teamId: null };
+  const owner = await findUserById(db, ownerId);
+  if (!owner) {
+    v.add('ownerId', 'not_found');
+    return { ownerId: null, teamId: null };
+  }
+  if (!owner.active) v.add('ownerId', 'user_disabled');
+  if (!can(actor, 'assign', 'lead', { ownerId: owner.id, teamId: owner.teamId })) {
+    throw new AppError('forbidden', 'You may not assign leads to this user');
+  }
+  return { ownerId: owner.id, teamId: owner.teamId };
+}
+
+/** Checks that referenced sources, campaigns and products exist, naming each missing one. */
+export async function checkReferences(
+  db: Db,
+  refs: {
+    sourceId?: string | null | undefined;
+    campaignId?: string | null | undefined;
+    productIds?: string[] | undefined;
+  },
+  v: Validation,
+): Promise<void> {
+  if (refs.sourceId)
+    v.check((await existingIds(db, 'sources', [refs.sourceId])).has(refs.sourceId), 'sourceId', 'not_found');
+  if (refs.campaignId) {
+    v.check(
+      (await existingIds(db, 'campaigns', [refs.campaignId])).has(refs.campaignId),
+      'campaignId',
+      'not_found',
+    );
+  }
+  const products = refs.productIds ?? [];
+  const found = await existingIds(db, 'products', products);
+  products.forEach((id, i) => v.check(found.has(id), `productIds.${i}`, 'not_found'));
+}

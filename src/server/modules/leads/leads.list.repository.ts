@@ -1,0 +1,207 @@
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import type { Scope } from '../../../domain/access/policy.js';
+import type { LeadStage } from '../../../domain/leads/stages.js';
+import type { Database, Db } from '../../db/database.js';
+import { scopeCondition } from '../../db/scope.js';
+
+/** A timeframe range from the domain's `timeframeFilterFor` (after < date <= until). */
+export interface TimeframeRange {
+  includesNow: boolean;
+  includesNone: boolean;
+  after: string | null;
+  until: string | null;
+}
+
+export const LEAD_SORTS = ['created_desc', 'created_asc', 'updated_desc', 'score_desc'] as const;
+export type LeadSort = (typeof LEAD_SORTS)[number];
+
+const SORT_COLUMN = {
+  created: 'leads.created_at',
+  updated: 'leads.updated_at',
+  score: 'leads.score',
+} as const;
+
+export interface LeadListFilter {
+  scope: Scope;
+  stages?: LeadStage[] | undefined;
+  timeframes?: TimeframeRange[] | undefined;
+  /** An owner id, or null for unassigned leads. */
+  ownerId?: string | null | undefined;
+  teamId?: string | undefined;
+  sourceId?: string | undefined;
+  campaignId?: string | undefined;
+  tag?: string | undefined;
+  productId?: string | undefined;
+  /** Normalised search tokens; every one must occur. */
+  tokens?: string[] | undefined;
+  createdFrom?: string | undefined;
+  createdTo?: string | undefined;
+  deleted?: boolean | undefined;
+  /** Parked leads whose revisit date is on or before this date. */
+  revisitDueOn?: string | undefined;
+}
+
+type LeadsEb = ExpressionBuilder<Database, 'leads'>;
+
+function timeframeCondition(eb: LeadsEb, range: TimeframeRange): Expression<SqlBool> {
+  const parts: Expression<SqlBool>[] = [];
+  if (range.includesNow) parts.push(eb('leads.timeframe', '=', 'now'));
+  if (range.includesNone) parts.push(eb('leads.timeframe', 'is', null));
+  const dates: Expression<SqlBool>[] = [eb('leads.timeframe', '!=', 'now')];
+  if (range.after) dates.push(eb('leads.timeframe', '>', range.after));
+  if (range.until) dates.push(eb('leads.timeframe', '<=', range.until));
+  parts.push(eb.and(dates));
+  return eb.or(parts);
+}
+
+/** All filter conditions of a lead list, the access scope first. */
+function conditions(eb: LeadsEb, f: LeadListFilter): Expression<SqlBool> {
+  const all: Expression<SqlBool>[] = [
+    scopeCondition(eb, f.scope, { owner: 'leads.owner_id', team: 'leads.team_id' }),
+  ];
+  all.push(f.deleted ? eb('leads.deleted_at', 'is not', null) : eb('leads.deleted_at', 'is', null));
+  if (f.stages?.length) all.push(eb('leads.stage', 'in', f.stages));
+  if (f.timeframes?.length) all.push(eb.or(f.timeframes.map((r) => timeframeCondition(eb, r))));
+  if (f.ownerId === null) all.push(eb('leads.owner_id', 'is', null));
+  else if (f.ownerId) all.push(eb('leads.owner_id', '=', f.ownerId));
+  if (f.teamId) all.push(eb('leads.team_id', '=', f.teamId));
+  if (f.sourceId) all.push(eb('leads.source_id', '=', f.sourceId));
+  if (f.campaignId) all.push(eb('leads.campaign_id', '=', f.campaignId));
+  if (f.createdFrom) all.push(eb('leads.created_at', '>=', f.createdFrom));
+  if (f.createdTo) all.push(eb('leads.created_at', '<', f.createdTo));
+  if (f.revisitDueOn)
+    all.push(eb.and([eb('leads.stage', '=', 'parked'), eb('leads.revisit_on', '<=', f.revisitDueOn)]));
+  if (f.tag) {
+    const tag = f.tag;
+    all.push(
+      eb.exists(
+        eb
+          .selectFrom('lead_tags')
+          .select('lead_tags.lead_id')
+          .whereRef('lead_tags.lead_id', '=', 'leads.id')
+          .where('lead_tags.tag', '=', tag),
+      ),
+    );
+  }
+  if (f.productId) {
+    const productId = f.productId;
+    all.push(
+      eb.exists(
+        eb
+          .selectFrom('lead_products')
+          .select('lead_products.lead_id')
+          .whereRef('lead_products.lead_id', '=', 'leads.id')
+          .where('lead_products.product_id', '=', productId),
+      ),
+    );
+  }
+  for (const token of f.tokens ?? [])
+    all.push(eb('leads.search_text', 'like', `%${token.replace(/[%_\\]/g, '')}%`));
+  return eb.and(all);
+}
+
+export interface LeadListRow {
+  id: string;
+  title: string;
+  stage: string;
+  timeframe: string | null;
+  owner_id: string | null;
+  team_id: string | null;
+  score: number;
+  source_id: string | null;
+  campaign_id: string | null;
+  person_id: string | null;
+  organisation_id: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  organisation_name: string | null;
+  email: string | null;
+  phone: string | null;
+  next_follow_up_at: string | null;
+  last_activity_at: string | null;
+  revisit_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/**
+ * One keyset page: `after` is the sort value and id of the last row of the previous page.
+ * Row-value comparison `(col, id) < (?, ?)` keeps deep pages as fast as the first.
+ */
+export async function listLeadRows(
+  db: Db,
+  filter: LeadListFilter,
+  sort: LeadSort,
+  limit: number,
+  after?: { value: string | number; id: string },
+): Promise<LeadListRow[]> {
+  const [key, direction] = sort.split('_') as [keyof typeof SORT_COLUMN, 'asc' | 'desc'];
+  const column = SORT_COLUMN[key];
+  let query = db
+    .selectFrom('leads')
+    .leftJoin('people', 'people.id', 'leads.person_id')
+    .leftJoin('organisations', 'organisations.id', 'leads.organisation_id')
+    .select([
+      'leads.id',
+      'leads.title',
+      'leads.stage',
+      'leads.timeframe',
+      'leads.owner_id',
+      'leads.team_id',
+      'leads.score',
+      'leads.source_id',
+      'leads.campaign_id',
+      'leads.person_id',
+      'leads.organisation_id',
+      'people.first_name',
+      'people.last_name',
+      'organisations.name as organisation_name',
+      'leads.next_follow_up_at',
+      'leads.last_activity_at',
+      'leads.revisit_on',
+      'leads.created_at',
+      'leads.updated_at',
+    ])
+    .select((eb) => [
+      eb
+        .selectFrom('person_emails')
+        .select('email')
+        .whereRef('person_emails.person_id', '=', 'leads.person_id')
+        .orderBy('position')
+        .limit(1)
+        .as('email'),
+      eb
+        .selectFrom('person_phones')
+        .select('phone')
+        .whereRef('person_phones.person_id', '=', 'leads.person_id')
+        .orderBy('position')
+        .limit(1)
+        .as('phone'),
+    ])
+    .where((eb) => conditions(eb, filter));
+  if (after) {
+    const op = direction === 'desc' ? '<' : '>';
+    query = query.where(
+      sql<SqlBool>`(${sql.ref(column)}, leads.id) ${sql.raw(op)} (${after.value}, ${after.id})`,
+    );
+  }
+  return (await query
+    .orderBy(sql.ref(column), direction)
+    .orderBy('leads.id', direction)
+    .limit(limit)
+    .execute()) as LeadListRow[];
+}
+
+/** How many leads match, counting no further than `cap` (lists show "10 000+" beyond it). */
+export async function countLeads(db: Db, filter: LeadListFilter, cap: number): Promise<number> {
+  const inner = db
+    .selectFrom('leads')
+    .select('leads.id')
+    .where((eb) => conditions(eb, filter))
+    .limit(cap + 1);
+  const row = await db
+    .selectFrom(inner.as('capped'))
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

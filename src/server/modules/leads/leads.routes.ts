@@ -1,0 +1,111 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Deps } from '../../context.js';
+import { callerOf } from '../../plugins/auth.js';
+import { authErrors, IdParams, ProblemRef } from '../../schemas/common.js';
+import { changeStage } from './lead-stage.service.js';
+import { listLeads } from './leads.query.service.js';
+import { CreateLeadBody, LeadListQuery, LeadPage, StageBody, UpdateLeadBody } from './leads.schemas.js';
+import { createLead, getLead, setLeadDeleted, updateLead } from './leads.service.js';
+
+const tags = ['leads'];
+const LeadRef = { $ref: 'Lead' };
+const notFound = { 404: ProblemRef };
+
+export const leadsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  app.get(
+    '/leads',
+    {
+      schema: {
+        tags,
+        summary: 'Leads you may see: filtered, sorted, keyset-paged',
+        querystring: LeadListQuery,
+        response: { 200: LeadPage, ...authErrors },
+      },
+    },
+    async (request) => listLeads(deps, callerOf(request), request.query),
+  );
+
+  app.post(
+    '/leads',
+    {
+      schema: {
+        tags,
+        summary: 'Create a lead with its person and/or organisation in one request',
+        description:
+          'A known e-mail links the lead to the existing person (a returning person keeps one identity); a known company code to the existing organisation. Phone and website matches come back as `duplicates`.',
+        body: CreateLeadBody,
+        response: { 201: LeadRef, ...authErrors },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await createLead(deps, callerOf(request), request.body)),
+  );
+
+  app.get(
+    '/leads/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One lead with its person and organisation',
+        params: IdParams,
+        response: { 200: LeadRef, ...authErrors, ...notFound },
+      },
+    },
+    async (request) => getLead(deps, callerOf(request), request.params.id),
+  );
+
+  app.patch(
+    '/leads/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a lead',
+        params: IdParams,
+        body: UpdateLeadBody,
+        response: { 200: LeadRef, ...authErrors, ...notFound },
+      },
+    },
+    async (request) => updateLead(deps, callerOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/leads/:id/stage',
+    {
+      schema: {
+        tags,
+        summary: 'Move a lead through its life cycle (disqualify needs a reason, parking a revisit date)',
+        params: IdParams,
+        body: StageBody,
+        response: { 200: LeadRef, ...authErrors, ...notFound, 422: ProblemRef },
+      },
+    },
+    async (request) => changeStage(deps, callerOf(request), request.params.id, request.body),
+  );
+
+  app.delete(
+    '/leads/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Move a lead to the bin (soft delete)',
+        params: IdParams,
+        response: { 200: LeadRef, ...authErrors, ...notFound },
+      },
+    },
+    async (request) => setLeadDeleted(deps, callerOf(request), request.params.id, true),
+  );
+
+  app.post(
+    '/leads/:id/restore',
+    {
+      schema: {
+        tags,
+        summary: 'Bring a lead back from the bin',
+        params: IdParams,
+        body: Type.Optional(Type.Null()),
+        response: { 200: LeadRef, ...authErrors, ...notFound },
+      },
+    },
+    async (request) => setLeadDeleted(deps, callerOf(request), request.params.id, false),
+  );
+};

@@ -1,0 +1,285 @@
+import { pick } from '../../../domain/audit/pick.js';
+import { Validation } from '../../../domain/errors/app-error.js';
+import {
+  defaultLeadTitle,
+  type Lead,
+  normaliseTags,
+  timeframeOf,
+  timeframeText,
+} from '../../../domain/leads/lead.js';
+import { parseTimeframe, type Temperature, temperatureOf } from '../../../domain/leads/temperature.js';
+import { personName, personSearchText } from '../../../domain/people/person.js';
+import type { ActorContext, Deps } from '../../context.js';
+import type { Db } from '../../db/database.js';
+import { newId } from '../../db/ids.js';
+import { assertVisible } from '../../db/scope.js';
+import { insertActivity } from '../activities/activities.repository.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { findOrganisations } from '../organisations/organisations.repository.js';
+import { findPeople } from '../people/people.repository.js';
+import type { DuplicateCandidate } from '../people/people.schemas.js';
+import {
+  normaliseOrganisation,
+  normalisePerson,
+  resolveOrganisation,
+  resolvePerson,
+} from '../people/people.service.js';
+import { checkReferences, resolveOwner, today, visibleLead } from './lead-rules.js';
+import { addHistory, findLead, type HistoryEntry, saveLead, setDeletedAt } from './leads.repository.js';
+import type { CreateLeadInput, LeadDto, UpdateLeadInput } from './leads.schemas.js';
+
+function timeframeFrom(value: string | null | undefined, v: Validation): string | null | undefined {
+  if (value === undefined) return undefined;
+  const parsed = parseTimeframe(value);
+  if (parsed === 'invalid_type' || parsed === 'invalid_format') {
+    v.add('timeframe', parsed);
+    return undefined;
+  }
+  return timeframeText(parsed);
+}
+
+/** The lead as the API shows it: with its person, organisation and today's temperature. */
+export async function leadDto(
+  deps: Deps,
+  db: Db,
+  lead: Lead,
+  duplicates?: DuplicateCandidate[],
+): Promise<LeadDto> {
+  const people = lead.personId ? await findPeople(db, [lead.personId]) : new Map();
+  const orgs = lead.organisationId ? await findOrganisations(db, [lead.organisationId]) : new Map();
+  const person = lead.personId ? people.get(lead.personId) : undefined;
+  return {
+    ...lead,
+    temperature: temperatureOf(timeframeOf(lead.timeframe), today(deps)),
+    person: person ? { ...person, name: personName(person) } : null,
+    organisation: (lead.organisationId && orgs.get(lead.organisationId)) || null,
+    ...(duplicates?.length ? { duplicates } : {}),
+  } as LeadDto;
+}
+
+function historyOfChange(caller: ActorContext, leadId: string, at: string) {
+  return (field: HistoryEntry['field'], from: string | null, to: string | null): HistoryEntry[] =>
+    from === to ? [] : [{ leadId, at, actorId: caller.user.id, channel: caller.channel, field, from, to }];
+}
+
+/**
+ * The one write path for a new lead (UI, API and later forms, chat, import): validates everything
+ * at once, resolves the person and organisation (a known e-mail or company code reuses the
+ * identity), and writes the lead, its history, a timeline entry and the audit row in one transaction.
+ */
+export async function createLead(deps: Deps, caller: ActorContext, input: CreateLeadInput): Promise<LeadDto> {
+  const v = new Validation();
+  v.check(
+    Boolean(input.person || input.personId || input.organisation || input.organisationId),
+    'person',
+    'required',
+  );
+  const personFields = input.person ? normalisePerson(input.person, v, 'person.') : undefined;
+  const orgFields = input.organisation ? normaliseOrganisation(input.organisation) : undefined;
+  const timeframe = timeframeFrom(input.timeframe, v) ?? null;
+  const now = deps.now().toISOString();
+  const tempToday = today(deps);
+  return deps.db.transaction().execute(async (trx) => {
+    const owner = await resolveOwner(trx, caller.actor, input.ownerId, v);
+    await checkReferences(trx, input, v);
+    const existingPerson = input.personId
+      ? (await findPeople(trx, [input.personId])).get(input.personId)
+      : undefined;
+    if (input.personId) v.check(existingPerson !== undefined, 'personId', 'not_found');
+    v.throwIfAny();
+    const org = orgFields ? await resolveOrganisation(trx, orgFields, now) : undefined;
+    const organisationId =
+      org?.organisation.id ?? input.organisationId ?? existingPerson?.organisationId ?? null;
+    const orgName = org?.organisation.name ?? null;
+    const resolved = personFields
+      ? await resolvePerson(
+          trx,
+          { ...personFields, organisationId: personFields.organisationId ?? organisationId },
+          orgName,
+          now,
+        )
+      : undefined;
+    const person = resolved?.person ?? existingPerson;
+    const lead: Lead = {
+      id: newId(),
+      personId: person?.id ?? null,
+      organisationId,
+      title: input.title?.trim() || defaultLeadTitle(person ? personName(person) : null, orgName),
+      sourceId: input.sourceId ?? null,
+      sourceDetail: input.sourceDetail?.trim() || null,
+      campaignId: input.campaignId ?? null,
+      referredByPersonId: input.referredByPersonId ?? null,
+      ...owner,
+      timeframe,
+      stage: 'suspect',
+      stageChangedAt: now,
+      disqualifyReason: null,
+      disqualifyNote: null,
+      revisitOn: null,
+      competitor: null,
+      score: 0,
+      nextFollowUpAt: input.nextFollowUpAt ?? null,
+      lastActivityAt: now,
+      customFields: input.customFields ?? {},
+      productIds: input.productIds ?? [],
+      tags: normaliseTags(input.tags ?? []),
+      createdBy: caller.user.id,
+      createdAt: now,
+      updatedAt: now,
+      deletedAt: null,
+    };
+    await saveLead(trx, lead, leadSearchText(person, orgName, lead.title), true);
+    const history = historyOfChange(caller, lead.id, now);
+    const temperature: Temperature = temperatureOf(timeframeOf(timeframe), tempToday);
+    await addHistory(trx, [
+      ...history('stage', null, 'suspect'),
+      ...history('owner', null, lead.ownerId),
+      ...history('temperature', null, temperature),
+    ]);
+    await insertActivity(
+      trx,
+      systemEvent(caller, lead, now, { event: 'created', personReused: resolved ? !resolved.created : true }),
+    );
+    await recordAudit(trx, caller, {
+      entityType: 'lead',
+      entityId: lead.id,
+      action: 'create',
+      after: lead,
+      at: now,
+    });
+    return leadDto(deps, trx, lead, [...(resolved?.duplicates ?? []), ...(org?.duplicates ?? [])]);
+  });
+}
+
+export function leadSearchText(
+  person: { firstName: string; lastName: string; emails: string[]; phones: string[] } | undefined,
+  organisationName: string | null,
+  title: string,
+): string {
+  const base = person
+    ? personSearchText(person, organisationName)
+    : personSearchText({ firstName: '', lastName: '', emails: [], phones: [] }, organisationName);
+  return `${base} ${personSearchText({ firstName: title, lastName: '', emails: [], phones: [] })}`.trim();
+}
+
+export function systemEvent(caller: ActorContext, lead: Lead, at: string, data: Record<string, unknown>) {
+  return {
+    leadId: lead.id,
+    personId: lead.personId,
+    type: 'system' as const,
+    subject: String(data.event),
+    body: null,
+    occurredAt: at,
+    dueAt: null,
+    doneAt: null,
+    assigneeId: null,
+    data,
+    channel: caller.channel,
+    createdBy: caller.user.id,
+    at,
+  };
+}
+
+export async function getLead(deps: Deps, caller: ActorContext, id: string): Promise<LeadDto> {
+  const lead = await visibleLead(deps.db, caller.actor, id);
+  return leadDto(deps, deps.db, lead);
+}
+
+/** Changes a lead's own fields; owner and temperature changes go to its history. */
+export async function updateLead(
+  deps: Deps,
+  caller: ActorContext,
+  id: string,
+  input: UpdateLeadInput,
+): Promise<LeadDto> {
+  const v = new Validation();
+  const timeframe = timeframeFrom(input.timeframe, v);
+  const now = deps.now().toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await visibleLead(trx, caller.actor, id, 'update');
+    const owner =
+      input.ownerId === undefined ? undefined : await resolveOwner(trx, caller.actor, input.ownerId, v);
+    await checkReferences(trx, input, v);
+    v.throwIfAny();
+    const after: Lead = {
+      ...before,
+      ...(input.title !== undefined ? { title: input.title.trim() || before.title } : {}),
+      ...(timeframe !== undefined ? { timeframe } : {}),
+      ...(input.sourceId !== undefined ? { sourceId: input.sourceId } : {}),
+      ...(input.sourceDetail !== undefined ? { sourceDetail: input.sourceDetail?.trim() || null } : {}),
+      ...(input.campaignId !== undefined ? { campaignId: input.campaignId } : {}),
+      ...(input.referredByPersonId !== undefined ? { referredByPersonId: input.referredByPersonId } : {}),
+      ...(input.productIds !== undefined ? { productIds: input.productIds } : {}),
+      ...(input.tags !== undefined ? { tags: normaliseTags(input.tags) } : {}),
+      ...(input.nextFollowUpAt !== undefined ? { nextFollowUpAt: input.nextFollowUpAt } : {}),
+      ...(input.customFields !== undefined ? { customFields: input.customFields } : {}),
+      ...(owner ?? {}),
+      updatedAt: now,
+    };
+    const people = after.personId ? await findPeople(trx, [after.personId]) : new Map();
+    const orgs = after.organisationId ? await findOrganisations(trx, [after.organisationId]) : new Map();
+    const orgName = (after.organisationId && orgs.get(after.organisationId)?.name) || null;
+    await saveLead(
+      trx,
+      after,
+      leadSearchText(after.personId ? people.get(after.personId) : undefined, orgName, after.title),
+      false,
+    );
+    const history = historyOfChange(caller, id, now);
+    const day = today(deps);
+    await addHistory(trx, [
+      ...history('owner', before.ownerId, after.ownerId),
+      ...history(
+        'temperature',
+        temperatureOf(timeframeOf(before.timeframe), day),
+        temperatureOf(timeframeOf(after.timeframe), day),
+      ),
+    ]);
+    if (before.ownerId !== after.ownerId) {
+      await insertActivity(
+        trx,
+        systemEvent(caller, after, now, { event: 'owner_changed', from: before.ownerId, to: after.ownerId }),
+      );
+    }
+    const keys = Object.keys(input);
+    await recordAudit(trx, caller, {
+      entityType: 'lead',
+      entityId: id,
+      action: 'update',
+      before: pick(before, keys),
+      after: pick(after, keys),
+      at: now,
+    });
+    return leadDto(deps, trx, after);
+  });
+}
+
+/** Soft delete (to the bin) or restore; both recorded. */
+export async function setLeadDeleted(
+  deps: Deps,
+  caller: ActorContext,
+  id: string,
+  deleted: boolean,
+): Promise<LeadDto> {
+  const now = deps.now().toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    const lead = assertVisible(caller.actor, 'lead', await findLead(trx, id), 'delete');
+    if (Boolean(lead.deletedAt) === deleted) return leadDto(deps, trx, lead);
+    const after: Lead = { ...lead, deletedAt: deleted ? now : null, updatedAt: now };
+    await trx
+      .updateTable('leads')
+      .set({ deleted_at: after.deletedAt, updated_at: now })
+      .where('id', '=', id)
+      .execute();
+    await insertActivity(trx, systemEvent(caller, after, now, { event: deleted ? 'deleted' : 'restored' }));
+    await recordAudit(trx, caller, {
+      entityType: 'lead',
+      entityId: id,
+      action: deleted ? 'delete' : 'restore',
+      before: { deletedAt: lead.deletedAt },
+      after: { deletedAt: after.deletedAt },
+      at: now,
+    });
+    return leadDto(deps, trx, after);
+  });
+}

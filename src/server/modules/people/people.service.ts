@@ -1,0 +1,167 @@
+import type { Validation } from '../../../domain/errors/app-error.js';
+import {
+  domainOf,
+  emailKey,
+  isValidEmail,
+  normaliseCompanyCode,
+  normalisePhone,
+} from '../../../domain/people/contact-keys.js';
+import {
+  type Organisation,
+  type Person,
+  personName,
+  personSearchText,
+} from '../../../domain/people/person.js';
+import { searchKey } from '../../../domain/search/search-key.js';
+import type { Db } from '../../db/database.js';
+import { newId } from '../../db/ids.js';
+import {
+  findOrganisation,
+  organisationsMatching,
+  saveOrganisation,
+} from '../organisations/organisations.repository.js';
+import { dismissedWith, findPeople, peopleMatching, savePerson } from './people.repository.js';
+import type { DuplicateCandidate, OrganisationInput, PersonInput } from './people.schemas.js';
+
+const clean = (value: string | null | undefined): string | null => {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+};
+
+/** Validates and normalises person fields into `v` (field names under `prefix`, e.g. `person.`). */
+export function normalisePerson(
+  input: PersonInput,
+  v: Validation,
+  prefix = '',
+): Omit<Person, 'id' | 'createdAt' | 'updatedAt'> {
+  const emails = [...new Set((input.emails ?? []).map((e) => e.trim()).filter(Boolean))];
+  emails.forEach((email, i) => v.check(isValidEmail(email), `${prefix}emails.${i}`, 'invalid_format'));
+  const phones: string[] = [];
+  (input.phones ?? []).forEach((raw, i) => {
+    if (!raw.trim()) return;
+    const phone = normalisePhone(raw, (input.country?.toUpperCase() as 'LT' | undefined) ?? 'LT');
+    if (v.check(phone !== null, `${prefix}phones.${i}`, 'invalid_format') && phone && !phones.includes(phone))
+      phones.push(phone);
+  });
+  const person = {
+    firstName: input.firstName?.trim() ?? '',
+    lastName: input.lastName?.trim() ?? '',
+    jobTitle: clean(input.jobTitle),
+    organisationId: input.organisationId ?? null,
+    preferredLanguage: input.preferredLanguage ?? null,
+    address: clean(input.address),
+    country: input.country ? input.country.toUpperCase() : null,
+    city: clean(input.city),
+    emails: emails.map((e) => e.toLowerCase()),
+    phones,
+    customFields: input.customFields ?? {},
+  };
+  v.check(personName(person) !== '', `${prefix}lastName`, 'required');
+  return person;
+}
+
+export function normaliseOrganisation(
+  input: OrganisationInput,
+): Omit<Organisation, 'id' | 'createdAt' | 'updatedAt'> {
+  const website = clean(input.website);
+  return {
+    name: input.name.trim(),
+    companyCode: input.companyCode ? normaliseCompanyCode(input.companyCode) : null,
+    vatCode: clean(input.vatCode)?.replace(/\s+/g, '').toUpperCase() ?? null,
+    website,
+    domain: website ? domainOf(website) : null,
+    size: input.size ?? null,
+    industry: clean(input.industry),
+    country: input.country ? input.country.toUpperCase() : null,
+    city: clean(input.city),
+    customFields: input.customFields ?? {},
+  };
+}
+
+export interface ResolvedPerson {
+  person: Person;
+  created: boolean;
+  duplicates: DuplicateCandidate[];
+}
+
+/**
+ * The person for a new lead: an existing one with the same e-mail (a returning person keeps one
+ * identity), else a new person. Phone matches are only flagged — phones are shared by offices and
+ * families, so they never decide on their own.
+ */
+export async function resolvePerson(
+  db: Db,
+  fields: Omit<Person, 'id' | 'createdAt' | 'updatedAt'>,
+  organisationName: string | null,
+  now: string,
+): Promise<ResolvedPerson> {
+  const emailKeys = fields.emails.map(emailKey);
+  const matches = await peopleMatching(db, { emailKeys, phones: fields.phones });
+  const sameEmail = matches.find((m) => m.kind === 'email');
+  if (sameEmail) {
+    const existing = (await findPeople(db, [sameEmail.personId])).get(sameEmail.personId);
+    if (existing) return { person: existing, created: false, duplicates: [] };
+  }
+  const person: Person = { ...fields, id: newId(), createdAt: now, updatedAt: now };
+  await savePerson(db, person, personSearchText(person, organisationName), emailKeys, true);
+  const duplicates = await personCandidates(db, person.id, matches);
+  return { person, created: true, duplicates };
+}
+
+async function personCandidates(
+  db: Db,
+  personId: string,
+  matches: { personId: string; kind: 'email' | 'phone'; value: string }[],
+): Promise<DuplicateCandidate[]> {
+  const dismissed = await dismissedWith(db, 'person', personId);
+  const relevant = matches.filter((m) => m.personId !== personId && !dismissed.has(m.personId));
+  const people = await findPeople(db, [...new Set(relevant.map((m) => m.personId))]);
+  return [...people.values()].map((p) => ({
+    kind: 'person' as const,
+    id: p.id,
+    name: personName(p),
+    matchedOn: relevant.filter((m) => m.personId === p.id).map((m) => ({ key: m.kind, value: m.value })),
+  }));
+}
+
+/** Duplicate candidates of an existing person (same e-mail key or phone), minus dismissed pairs. */
+export async function duplicatesOfPerson(db: Db, person: Person): Promise<DuplicateCandidate[]> {
+  const matches = await peopleMatching(
+    db,
+    { emailKeys: person.emails.map(emailKey), phones: person.phones },
+    person.id,
+  );
+  return personCandidates(db, person.id, matches);
+}
+
+/**
+ * The organisation for a new lead: the one with the same company code (a legal identity), else
+ * a new one. A shared website domain is only flagged ("Acme Inc" and "Acme GmbH" may share it).
+ */
+export async function resolveOrganisation(
+  db: Db,
+  fields: Omit<Organisation, 'id' | 'createdAt' | 'updatedAt'>,
+  now: string,
+): Promise<{ organisation: Organisation; created: boolean; duplicates: DuplicateCandidate[] }> {
+  const matches = await organisationsMatching(db, { companyCode: fields.companyCode, domain: fields.domain });
+  const sameCode = matches.find((m) => m.kind === 'company_code');
+  if (sameCode) {
+    const existing = await findOrganisation(db, sameCode.organisationId);
+    if (existing) return { organisation: existing, created: false, duplicates: [] };
+  }
+  const organisation: Organisation = { ...fields, id: newId(), createdAt: now, updatedAt: now };
+  await saveOrganisation(db, organisation, searchKey(organisation.name), true);
+  const dismissed = await dismissedWith(db, 'organisation', organisation.id);
+  const duplicates: DuplicateCandidate[] = [];
+  for (const m of matches.filter((x) => !dismissed.has(x.organisationId))) {
+    const other = await findOrganisation(db, m.organisationId);
+    if (other)
+      duplicates.push({
+        kind: 'organisation',
+        id: other.id,
+        name: other.name,
+        matchedOn: [{ key: m.kind, value: m.value }],
+      });
+  }
+  return { organisation, created: true, duplicates };
+}
