@@ -15,6 +15,7 @@ import { newId } from '../../db/ids.js';
 import { assertVisible } from '../../db/scope.js';
 import { insertActivity } from '../activities/activities.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
+import { checkCustomValues, mergeCustomValues } from '../custom-fields/custom-values.js';
 import { findOrganisations } from '../organisations/organisations.repository.js';
 import { findPeople } from '../people/people.repository.js';
 import type { DuplicateCandidate } from '../people/people.schemas.js';
@@ -82,6 +83,19 @@ export async function createLead(deps: Deps, caller: ActorContext, input: Create
   return deps.db.transaction().execute(async (trx) => {
     const owner = await resolveOwner(trx, caller.actor, input.ownerId, v);
     await checkReferences(trx, input, v);
+    const leadCustom = await checkCustomValues(trx, 'lead', input.customFields, v);
+    if (personFields) {
+      personFields.customFields = mergeCustomValues(
+        {},
+        await checkCustomValues(trx, 'person', input.person?.customFields, v, 'person.'),
+      );
+    }
+    if (orgFields) {
+      orgFields.customFields = mergeCustomValues(
+        {},
+        await checkCustomValues(trx, 'organisation', input.organisation?.customFields, v, 'organisation.'),
+      );
+    }
     const existingPerson = input.personId
       ? (await findPeople(trx, [input.personId])).get(input.personId)
       : undefined;
@@ -120,7 +134,7 @@ export async function createLead(deps: Deps, caller: ActorContext, input: Create
       score: 0,
       nextFollowUpAt: input.nextFollowUpAt ?? null,
       lastActivityAt: now,
-      customFields: input.customFields ?? {},
+      customFields: mergeCustomValues({}, leadCustom),
       productIds: input.productIds ?? [],
       tags: normaliseTags(input.tags ?? []),
       createdBy: caller.user.id,
@@ -200,6 +214,7 @@ export async function updateLead(
     const owner =
       input.ownerId === undefined ? undefined : await resolveOwner(trx, caller.actor, input.ownerId, v);
     await checkReferences(trx, input, v);
+    const custom = await checkCustomValues(trx, 'lead', input.customFields, v);
     v.throwIfAny();
     const after: Lead = {
       ...before,
@@ -212,7 +227,9 @@ export async function updateLead(
       ...(input.productIds !== undefined ? { productIds: input.productIds } : {}),
       ...(input.tags !== undefined ? { tags: normaliseTags(input.tags) } : {}),
       ...(input.nextFollowUpAt !== undefined ? { nextFollowUpAt: input.nextFollowUpAt } : {}),
-      ...(input.customFields !== undefined ? { customFields: input.customFields } : {}),
+      ...(input.customFields !== undefined
+        ? { customFields: mergeCustomValues(before.customFields, custom) }
+        : {}),
       ...(owner ?? {}),
       updatedAt: now,
     };
