@@ -14,6 +14,7 @@ import { customFieldsRoutes } from './custom-fields/custom-fields.routes.js';
 import { CustomFieldSchema } from './custom-fields/custom-fields.schemas.js';
 import { leadsRoutes } from './leads/leads.routes.js';
 import { LeadListItemSchema, LeadSchema } from './leads/leads.schemas.js';
+import { peopleRoutes } from './people/people.routes.js';
 import { DuplicateCandidateSchema, OrganisationSchema, PersonSchema } from './people/people.schemas.js';
 import { sourcesRoutes } from './sources/sources.routes.js';
 import { SourceSchema } from './sources/sources.schemas.js';
@@ -37,6 +38,7 @@ export const apiRoutes: FastifyPluginAsync<{ deps: Deps }>[] = [
   customFieldsRoutes,
   leadsRoutes,
   activitiesRoutes,
+  peopleRoutes,
 ];
 
 /** Schemas with an `$id` that responses reference (`Type.Ref('User')`); registered once for validation and OpenAPI. */

@@ -217,3 +217,20 @@ export async function refreshLeadSearchText(
       .execute();
   }
 }
+
+/** Stores "not a duplicate" once per pair (smaller id first); repeating it is harmless. */
+export async function dismissDuplicate(
+  db: Db,
+  kind: string,
+  a: string,
+  b: string,
+  actorId: string,
+  at: string,
+): Promise<void> {
+  const [idA, idB] = a < b ? [a, b] : [b, a];
+  await db
+    .insertInto('duplicate_dismissals')
+    .values({ kind, id_a: idA, id_b: idB, actor_id: actorId, created_at: at })
+    .onConflict((oc) => oc.columns(['kind', 'id_a', 'id_b']).doNothing())
+    .execute();
+}

@@ -95,3 +95,65 @@ export const DuplicateCandidateSchema = Type.Object(
   { $id: 'DuplicateCandidate' },
 );
 export type DuplicateCandidate = Static<typeof DuplicateCandidateSchema>;
+
+export const PersonSearchQuery = Type.Object(
+  {
+    q: Type.String({ minLength: 1, maxLength: 200 }),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
+  },
+  { additionalProperties: false },
+);
+
+export const PersonList = Type.Object({ items: Type.Array(Type.Ref('Person')) });
+
+export const PersonDetail = Type.Object({
+  person: Type.Ref('Person'),
+  leads: Type.Array(
+    Type.Object({
+      id: Id,
+      title: Type.String(),
+      stage: Type.String(),
+      ownerId: Type.Union([Id, Type.Null()]),
+      createdAt: Timestamp,
+    }),
+  ),
+  duplicates: Type.Array(Type.Ref('DuplicateCandidate')),
+});
+
+export const PersonEdited = Type.Object({
+  person: Type.Ref('Person'),
+  duplicates: Type.Array(Type.Ref('DuplicateCandidate')),
+});
+
+export const NotDuplicateBody = Type.Object({ otherId: Id }, { additionalProperties: false });
+
+const MergeFieldChoice = Type.Optional(Id);
+export const MergeBody = Type.Object(
+  {
+    survivorId: Id,
+    mergedIds: Type.Array(Id, { minItems: 1, maxItems: 5, uniqueItems: true }),
+    values: Type.Optional(
+      Type.Object(
+        {
+          firstName: MergeFieldChoice,
+          lastName: MergeFieldChoice,
+          jobTitle: MergeFieldChoice,
+          organisationId: MergeFieldChoice,
+          preferredLanguage: MergeFieldChoice,
+          address: MergeFieldChoice,
+          country: MergeFieldChoice,
+          city: MergeFieldChoice,
+        },
+        { additionalProperties: false, description: 'Per field, the id of the person whose value to keep' },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const MergeResult = Type.Object({
+  mergeId: Id,
+  person: Type.Ref('Person'),
+  movedLeads: Type.Integer(),
+});
+export const UnmergeResult = Type.Object({ people: Type.Array(Type.Ref('Person')) });

@@ -1,0 +1,83 @@
+import { pick } from '../../../domain/audit/pick.js';
+import { Validation } from '../../../domain/errors/app-error.js';
+import { emailKey } from '../../../domain/people/contact-keys.js';
+import { type Person, personSearchText } from '../../../domain/people/person.js';
+import type { ActorContext, Deps } from '../../context.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { checkCustomValues, mergeCustomValues } from '../custom-fields/custom-values.js';
+import { leadSearchText } from '../leads/leads.service.js';
+import { findOrganisation } from '../organisations/organisations.repository.js';
+import { personView, visiblePerson } from './people.query.service.js';
+import { dismissDuplicate, refreshLeadSearchText, savePerson } from './people.repository.js';
+import type { PersonInput } from './people.schemas.js';
+import { duplicatesOfPerson, normalisePerson } from './people.service.js';
+
+/** Changes a person through the one write path: normalised, validated, searchable, audited. */
+export async function updatePerson(deps: Deps, caller: ActorContext, id: string, input: PersonInput) {
+  const at = deps.now().toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await visiblePerson(trx, caller, id);
+    const v = new Validation();
+    const current: PersonInput = {
+      firstName: before.firstName,
+      lastName: before.lastName,
+      jobTitle: before.jobTitle,
+      emails: before.emails,
+      phones: before.phones,
+      preferredLanguage: before.preferredLanguage as PersonInput['preferredLanguage'],
+      address: before.address,
+      country: before.country,
+      city: before.city,
+      organisationId: before.organisationId,
+    };
+    const fields = normalisePerson({ ...current, ...input, customFields: {} }, v);
+    const custom = await checkCustomValues(trx, 'person', input.customFields, v);
+    if (input.organisationId)
+      v.check(
+        (await findOrganisation(trx, input.organisationId)) !== undefined,
+        'organisationId',
+        'not_found',
+      );
+    v.throwIfAny();
+    const after: Person = {
+      ...before,
+      ...fields,
+      customFields: mergeCustomValues(before.customFields, custom),
+      updatedAt: at,
+    };
+    await savePerson(trx, after, personSearchText(after), after.emails.map(emailKey), false);
+    await refreshLeadSearchText(trx, id, (title, orgName) => leadSearchText(after, orgName, title));
+    const keys = Object.keys(input);
+    await recordAudit(trx, caller, {
+      entityType: 'person',
+      entityId: id,
+      action: 'update',
+      before: pick(before, keys),
+      after: pick(after, keys),
+      at,
+    });
+    return { person: personView(after), duplicates: await duplicatesOfPerson(trx, after) };
+  });
+}
+
+/** Remembers that two people are not the same, so they are no longer offered as duplicates. */
+export async function markNotDuplicate(
+  deps: Deps,
+  caller: ActorContext,
+  id: string,
+  otherId: string,
+): Promise<void> {
+  const at = deps.now().toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    await visiblePerson(trx, caller, id);
+    await visiblePerson(trx, caller, otherId);
+    await dismissDuplicate(trx, 'person', id, otherId, caller.user.id, at);
+    await recordAudit(trx, caller, {
+      entityType: 'person',
+      entityId: id,
+      action: 'not_duplicate',
+      after: { otherId },
+      at,
+    });
+  });
+}
