@@ -30,6 +30,8 @@ export interface Database {
   custom_fields: CustomFieldsTable;
   duplicate_dismissals: DuplicateDismissalsTable;
   merges: MergesTable;
+  saved_views: SavedViewsTable;
+  bulk_operations: BulkOperationsTable;
 }
 
 export interface TeamsTable {
@@ -287,6 +289,28 @@ export interface MergesTable {
   merged_ids: string;
   snapshot: string;
   actor_id: string | null;
+  created_at: string;
+  undone_at: string | null;
+}
+
+export interface SavedViewsTable {
+  id: string;
+  owner_id: string;
+  entity: string;
+  name: string;
+  filters: string;
+  columns: string;
+  shared: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BulkOperationsTable {
+  id: string;
+  actor_id: string;
+  action: string;
+  params: string;
+  changes: string;
   created_at: string;
   undone_at: string | null;
 }

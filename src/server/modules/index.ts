@@ -24,6 +24,8 @@ import { tokensRoutes } from './tokens/tokens.routes.js';
 import { TokenSchema } from './tokens/tokens.schemas.js';
 import { usersRoutes } from './users/users.routes.js';
 import { UserSchema } from './users/users.schemas.js';
+import { viewsRoutes } from './views/views.routes.js';
+import { SavedViewSchema } from './views/views.schemas.js';
 
 /** Every feature's routes, mounted under /api/v1 by app.ts. Add a feature here and nowhere else. */
 export const apiRoutes: FastifyPluginAsync<{ deps: Deps }>[] = [
@@ -39,6 +41,7 @@ export const apiRoutes: FastifyPluginAsync<{ deps: Deps }>[] = [
   leadsRoutes,
   activitiesRoutes,
   peopleRoutes,
+  viewsRoutes,
 ];
 
 /** Schemas with an `$id` that responses reference (`Type.Ref('User')`); registered once for validation and OpenAPI. */
@@ -58,4 +61,5 @@ export const sharedSchemas: TSchema[] = [
   LeadSchema,
   LeadListItemSchema,
   ActivitySchema,
+  SavedViewSchema,
 ];
