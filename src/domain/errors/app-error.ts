@@ -49,7 +49,7 @@ export const FIELD_MESSAGES = {
   converted_by_pipeline: 'can only become converted through the pipeline',
   lead_converted: 'cannot change: the lead is converted',
   not_in_future: 'must be after today',
-  merge_undone: 'has already been undone',
+  already_undone: 'has already been undone',
   merge_expired: 'can no longer be undone (30 days have passed)',
 } as const;
 export type FieldErrorCode = keyof typeof FIELD_MESSAGES;

@@ -12,6 +12,7 @@ import { catalogueRoutes } from './catalogue/catalogue.routes.js';
 import { ProductSchema } from './catalogue/catalogue.schemas.js';
 import { customFieldsRoutes } from './custom-fields/custom-fields.routes.js';
 import { CustomFieldSchema } from './custom-fields/custom-fields.schemas.js';
+import { leadsBulkRoutes } from './leads/leads.bulk.routes.js';
 import { leadsRoutes } from './leads/leads.routes.js';
 import { LeadListItemSchema, LeadSchema } from './leads/leads.schemas.js';
 import { peopleRoutes } from './people/people.routes.js';
@@ -38,6 +39,7 @@ export const apiRoutes: FastifyPluginAsync<{ deps: Deps }>[] = [
   sourcesRoutes,
   campaignsRoutes,
   customFieldsRoutes,
+  leadsBulkRoutes,
   leadsRoutes,
   activitiesRoutes,
   peopleRoutes,

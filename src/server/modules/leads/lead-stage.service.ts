@@ -76,3 +76,49 @@ export async function changeStage(
     return leadDto(deps, trx, after);
   });
 }
+
+/** Puts a lead's stage back exactly as it was (undo of a bulk change): recorded, rules not re-applied. */
+export async function restoreStage(
+  deps: Deps,
+  caller: ActorContext,
+  id: string,
+  previous: Pick<
+    Lead,
+    'stage' | 'stageChangedAt' | 'disqualifyReason' | 'disqualifyNote' | 'revisitOn' | 'competitor'
+  >,
+): Promise<void> {
+  const now = deps.now().toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    const before = await visibleLead(trx, caller.actor, id, 'update');
+    const after: Lead = { ...before, ...previous, updatedAt: now };
+    await saveLeadStage(trx, after);
+    await addHistory(trx, [
+      {
+        leadId: id,
+        at: now,
+        actorId: caller.user.id,
+        channel: caller.channel,
+        field: 'stage',
+        from: before.stage,
+        to: after.stage,
+      },
+    ]);
+    await insertActivity(
+      trx,
+      systemEvent(caller, after, now, {
+        event: 'stage_changed',
+        from: before.stage,
+        to: after.stage,
+        undo: true,
+      }),
+    );
+    await recordAudit(trx, caller, {
+      entityType: 'lead',
+      entityId: id,
+      action: 'stage_undo',
+      before: { stage: before.stage },
+      after: previous,
+      at: now,
+    });
+  });
+}

@@ -120,12 +120,12 @@ export async function undoMerge(deps: Deps, caller: ActorContext, mergeId: strin
     const merge = await findMerge(trx, mergeId);
     if (!merge || merge.kind !== 'person') throw new AppError('not_found', 'No such merge');
     await visiblePerson(trx, caller, merge.survivorId);
-    if (merge.undoneAt) throw conflictOn('mergeId', 'merge_undone', 'This merge has already been undone');
+    if (merge.undoneAt) throw conflictOn('mergeId', 'already_undone', 'This merge has already been undone');
     if (now.getTime() - Date.parse(merge.createdAt) > UNMERGE_DAYS * 86_400_000) {
       throw conflictOn('mergeId', 'merge_expired', `A merge can be undone for ${UNMERGE_DAYS} days`);
     }
     if ((await markMergeUndone(trx, mergeId, at)) !== 1)
-      throw conflictOn('mergeId', 'merge_undone', 'This merge has already been undone');
+      throw conflictOn('mergeId', 'already_undone', 'This merge has already been undone');
     const snap = merge.snapshot;
     await restoreLinks(trx, merge.survivorId, snap, at);
     await restorePersonRow(trx, snap.survivor, at);

@@ -86,7 +86,7 @@ describeEachDialect('people: duplicates, merge and unmerge', (dialect) => {
 
     const again = await post(rep, `/api/v1/people/merges/${mergeId}/undo`);
     expect(again.statusCode).toBe(409);
-    expect(problem(again).errors?.[0]?.code).toBe('merge_undone');
+    expect(problem(again).errors?.[0]?.code).toBe('already_undone');
     const audit = await t.deps.db
       .selectFrom('audit_log')
       .select('action')

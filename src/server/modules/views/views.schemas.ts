@@ -19,7 +19,9 @@ export const LEAD_COLUMNS = [
 ] as const;
 
 /** A view stores the list's filters exactly as the list endpoint takes them (no paging). */
-export const ViewFilters = Type.Omit(LeadListQuery, ['cursor', 'limit', 'count'], { additionalProperties: false });
+export const ViewFilters = Type.Omit(LeadListQuery, ['cursor', 'limit', 'count'], {
+  additionalProperties: false,
+});
 
 export const SavedViewSchema = Type.Object(
   {
