@@ -112,6 +112,11 @@ export class Validation {
     return ok;
   }
 
+  /** Checks every item of a list, naming the bad ones by index: `emails.2`. */
+  checkEach<T>(items: readonly T[], field: string, ok: (item: T) => boolean, code: FieldErrorCode): void {
+    for (const [i, item] of items.entries()) this.check(ok(item), `${field}.${i}`, code);
+  }
+
   /** Throws one error naming every collected field (`unprocessable` for rule violations, 422). */
   throwIfAny(kind: 'validation' | 'unprocessable' = 'validation'): void {
     if (this.errors.length === 0) return;

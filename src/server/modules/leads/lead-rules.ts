@@ -73,5 +73,5 @@ export async function checkReferences(
   }
   const products = refs.productIds ?? [];
   const found = await existingIds(db, 'products', products);
-  products.forEach((id, i) => v.check(found.has(id), `productIds.${i}`, 'not_found'));
+  v.checkEach(products, 'productIds', (id) => found.has(id), 'not_found');
 }

@@ -1,4 +1,4 @@
-import { AppError, conflictOn, invalidField } from '../../../domain/errors/app-error.js';
+import { AppError, invalidField } from '../../../domain/errors/app-error.js';
 import type { Lead } from '../../../domain/leads/lead.js';
 import type { ActorContext, Deps } from '../../context.js';
 import { newId } from '../../db/ids.js';

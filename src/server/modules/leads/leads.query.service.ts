@@ -35,11 +35,9 @@ function csv(value: string | undefined): string[] {
 /** The filter of a list request, checked: unknown stages or temperatures are named, not ignored. */
 function filterOf(deps: Deps, caller: ActorContext, q: LeadListQueryInput, v: Validation): LeadListFilter {
   const stages = csv(q.stage);
-  stages.forEach((s, i) => v.check(isLeadStage(s), `stage.${i}`, 'invalid_value'));
+  v.checkEach(stages, 'stage', isLeadStage, 'invalid_value');
   const temps = csv(q.temperature);
-  temps.forEach((t, i) =>
-    v.check((TEMPERATURES as readonly string[]).includes(t), `temperature.${i}`, 'invalid_value'),
-  );
+  v.checkEach(temps, 'temperature', (t) => (TEMPERATURES as readonly string[]).includes(t), 'invalid_value');
   const day = today(deps);
   const bounds = temperatureBounds(day);
   return {

@@ -26,7 +26,7 @@ import {
   resolvePerson,
 } from '../people/people.service.js';
 import { checkReferences, resolveOwner, today, visibleLead } from './lead-rules.js';
-import { addHistory, findLead, type HistoryEntry, saveLead, setDeletedAt } from './leads.repository.js';
+import { addHistory, findLead, type HistoryEntry, saveLead } from './leads.repository.js';
 import type { CreateLeadInput, LeadDto, UpdateLeadInput } from './leads.schemas.js';
 
 function timeframeFrom(value: string | null | undefined, v: Validation): string | null | undefined {

@@ -1,6 +1,8 @@
 import type { Selectable } from 'kysely';
+import type { Scope } from '../../../domain/access/policy.js';
 import type { Organisation } from '../../../domain/people/person.js';
 import type { Db, OrganisationsTable } from '../../db/database.js';
+import { scopeCondition } from '../../db/scope.js';
 
 export function toOrganisation(row: Selectable<OrganisationsTable>): Organisation {
   return {
@@ -91,4 +93,48 @@ export async function organisationsMatching(
         ? { organisationId: r.id, kind: 'company_code' as const, value: r.company_code }
         : { organisationId: r.id, kind: 'domain' as const, value: r.domain ?? '' },
     );
+}
+
+/** Whether any live lead of the organisation falls in the scope: organisations are seen through leads. */
+export async function organisationInScope(db: Db, scope: Scope, organisationId: string): Promise<boolean> {
+  if (scope.kind === 'all') return true;
+  if (scope.kind === 'none') return false;
+  const row = await db
+    .selectFrom('leads')
+    .select('leads.id')
+    .where('leads.organisation_id', '=', organisationId)
+    .where('leads.deleted_at', 'is', null)
+    .where((eb) => scopeCondition(eb, scope, { owner: 'leads.owner_id', team: 'leads.team_id' }))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Organisations matching search tokens that the scope lets one see, newest first. */
+export async function searchOrganisations(
+  db: Db,
+  scope: Scope,
+  tokens: string[],
+  limit: number,
+): Promise<Organisation[]> {
+  if (scope.kind === 'none') return [];
+  let q = db
+    .selectFrom('organisations')
+    .selectAll()
+    .where('deleted_at', 'is', null)
+    .where('merged_into_id', 'is', null);
+  for (const token of tokens) q = q.where('search_text', 'like', `%${token.replace(/[%_\\]/g, '')}%`);
+  if (scope.kind === 'rows') {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('leads')
+          .select('leads.id')
+          .whereRef('leads.organisation_id', '=', 'organisations.id')
+          .where('leads.deleted_at', 'is', null)
+          .where((inner) => scopeCondition(inner, scope, { owner: 'leads.owner_id', team: 'leads.team_id' })),
+      ),
+    );
+  }
+  return (await q.orderBy('created_at', 'desc').limit(limit).execute()).map(toOrganisation);
 }

@@ -118,7 +118,7 @@ export async function undoMerge(deps: Deps, caller: ActorContext, mergeId: strin
   const at = now.toISOString();
   return deps.db.transaction().execute(async (trx) => {
     const merge = await findMerge(trx, mergeId);
-    if (!merge || merge.kind !== 'person') throw new AppError('not_found', 'No such merge');
+    if (merge?.kind !== 'person') throw new AppError('not_found', 'No such merge');
     await visiblePerson(trx, caller, merge.survivorId);
     if (merge.undoneAt) throw conflictOn('mergeId', 'already_undone', 'This merge has already been undone');
     if (now.getTime() - Date.parse(merge.createdAt) > UNMERGE_DAYS * 86_400_000) {

@@ -35,7 +35,7 @@ export function normalisePerson(
   prefix = '',
 ): Omit<Person, 'id' | 'createdAt' | 'updatedAt'> {
   const emails = [...new Set((input.emails ?? []).map((e) => e.trim()).filter(Boolean))];
-  emails.forEach((email, i) => v.check(isValidEmail(email), `${prefix}emails.${i}`, 'invalid_format'));
+  v.checkEach(emails, `${prefix}emails`, isValidEmail, 'invalid_format');
   const phones: string[] = [];
   (input.phones ?? []).forEach((raw, i) => {
     if (!raw.trim()) return;

@@ -1,0 +1,67 @@
+import { scopeFor } from '../../../domain/access/policy.js';
+import { pick } from '../../../domain/audit/pick.js';
+import { AppError, Validation } from '../../../domain/errors/app-error.js';
+import type { Organisation } from '../../../domain/people/person.js';
+import { searchKey, searchTokens } from '../../../domain/search/search-key.js';
+import type { ActorContext, Deps } from '../../context.js';
+import type { Db } from '../../db/database.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { checkCustomValues, mergeCustomValues } from '../custom-fields/custom-values.js';
+import type { OrganisationInput } from '../people/people.schemas.js';
+import { normaliseOrganisation } from '../people/people.service.js';
+import {
+  findOrganisation,
+  organisationInScope,
+  saveOrganisation,
+  searchOrganisations,
+} from './organisations.repository.js';
+
+/** An organisation the actor may see (through one of its leads), else 404. */
+export async function visibleOrganisation(db: Db, caller: ActorContext, id: string): Promise<Organisation> {
+  const org = await findOrganisation(db, id);
+  if (!org || !(await organisationInScope(db, scopeFor(caller.actor, 'lead'), id))) {
+    throw new AppError('not_found', 'No such organisation');
+  }
+  return org;
+}
+
+export async function findOrganisationsByText(deps: Deps, caller: ActorContext, q: string, limit: number) {
+  return {
+    items: await searchOrganisations(deps.db, scopeFor(caller.actor, 'lead'), searchTokens(q), limit),
+  };
+}
+
+/** Changes an organisation: normalised codes and domain, custom values checked, audited. */
+export async function updateOrganisation(
+  deps: Deps,
+  caller: ActorContext,
+  id: string,
+  input: Partial<OrganisationInput>,
+): Promise<Organisation> {
+  const at = deps.now().toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await visibleOrganisation(trx, caller, id);
+    const v = new Validation();
+    const custom = await checkCustomValues(trx, 'organisation', input.customFields, v);
+    v.throwIfAny();
+    const { customFields: _, createdAt: __, updatedAt: ___, id: ____, domain: _____, ...current } = before;
+    const fields = normaliseOrganisation({ ...current, ...input, customFields: {} } as OrganisationInput);
+    const after: Organisation = {
+      ...before,
+      ...fields,
+      customFields: mergeCustomValues(before.customFields, custom),
+      updatedAt: at,
+    };
+    await saveOrganisation(trx, after, searchKey(after.name), false);
+    const keys = Object.keys(input);
+    await recordAudit(trx, caller, {
+      entityType: 'organisation',
+      entityId: id,
+      action: 'update',
+      before: pick(before, keys),
+      after: pick(after, keys),
+      at,
+    });
+    return after;
+  });
+}
