@@ -5,7 +5,7 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import type { Deps } from './context.js';
 import { connect } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
-import { HOUSEKEEPING_EVERY_MS, runHousekeeping } from './jobs/housekeeping.js';
+import { startJobs } from './jobs/index.js';
 import { bootstrapAdmin } from './modules/users/bootstrap.js';
 
 /** Opens the database and applies migrations: shared by `start` and `migrate`. */
@@ -36,9 +36,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     config.baseUrl.replace(/:\d+$/, '') === 'http://localhost' ? `http://localhost:${port}` : config.baseUrl;
   app.log.info({ url, database: deps.dialect }, 'Piltuvas is ready');
   if (first) printFirstAdmin(url, first.email, first.generatedPassword);
-  const housekeeping = setInterval(() => {
-    runHousekeeping(deps).catch((error: unknown) => app.log.error({ err: error }, 'housekeeping failed'));
-  }, HOUSEKEEPING_EVERY_MS).unref();
+  const stopJobs = startJobs(deps, app.log);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -46,7 +44,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     closing = true;
     app.log.info({ signal }, 'shutting down');
     const timer = setTimeout(() => process.exit(1), 10_000).unref();
-    clearInterval(housekeeping);
+    stopJobs();
     try {
       await app.close();
       await deps.db.destroy();

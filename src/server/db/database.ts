@@ -32,6 +32,7 @@ export interface Database {
   merges: MergesTable;
   saved_views: SavedViewsTable;
   bulk_operations: BulkOperationsTable;
+  notifications: NotificationsTable;
 }
 
 export interface TeamsTable {
@@ -313,4 +314,16 @@ export interface BulkOperationsTable {
   changes: string;
   created_at: string;
   undone_at: string | null;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  entity_type: string;
+  entity_id: string;
+  data: Generated<string>;
+  dedupe_key: string;
+  created_at: string;
+  read_at: string | null;
 }

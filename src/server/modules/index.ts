@@ -15,6 +15,7 @@ import { CustomFieldSchema } from './custom-fields/custom-fields.schemas.js';
 import { leadsBulkRoutes } from './leads/leads.bulk.routes.js';
 import { leadsRoutes } from './leads/leads.routes.js';
 import { LeadListItemSchema, LeadSchema } from './leads/leads.schemas.js';
+import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { organisationsRoutes } from './organisations/organisations.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
 import { DuplicateCandidateSchema, OrganisationSchema, PersonSchema } from './people/people.schemas.js';
@@ -45,6 +46,7 @@ export const apiRoutes: FastifyPluginAsync<{ deps: Deps }>[] = [
   activitiesRoutes,
   peopleRoutes,
   organisationsRoutes,
+  notificationsRoutes,
   viewsRoutes,
 ];
 

@@ -3,6 +3,7 @@ import type { DialectName } from '../connect.js';
 import { foundation } from './20261126T2300-foundation.js';
 import { leads } from './20261126T2330-leads.js';
 import { viewsAndBulk } from './20261127T0000-views-bulk.js';
+import { notifications } from './20261127T0010-notifications.js';
 
 /** A migration may branch on the dialect (auto-increment, locking, types) where it must. */
 export type MigrationFactory = (dialect: DialectName) => Migration;
@@ -12,4 +13,5 @@ export const MIGRATIONS: Record<string, MigrationFactory> = {
   '20261126T2300-foundation': foundation,
   '20261126T2330-leads': leads,
   '20261127T0000-views-bulk': viewsAndBulk,
+  '20261127T0010-notifications': notifications,
 };

@@ -1,0 +1,35 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Deps } from '../context.js';
+import { HOUSEKEEPING_EVERY_MS, runHousekeeping } from './housekeeping.js';
+import { REVISIT_CHECK_EVERY_MS, runRevisitCheck } from './revisits.js';
+
+interface Job {
+  name: string;
+  everyMs: number;
+  run: (deps: Deps) => Promise<unknown>;
+}
+
+/**
+ * Recurring background work. Every job is idempotent and keeps its state in the database, so a
+ * restart loses nothing and several instances may run the same job at once.
+ */
+export const JOBS: Job[] = [
+  { name: 'housekeeping', everyMs: HOUSEKEEPING_EVERY_MS, run: runHousekeeping },
+  { name: 'revisits', everyMs: REVISIT_CHECK_EVERY_MS, run: runRevisitCheck },
+];
+
+/** Runs each job now and then on its interval; returns a function that stops them. */
+export function startJobs(deps: Deps, log: FastifyBaseLogger): () => void {
+  const timers = JOBS.map((job) => {
+    const tick = () => {
+      job
+        .run(deps)
+        .catch((error: unknown) => log.error({ err: error, job: job.name }, 'background job failed'));
+    };
+    tick();
+    return setInterval(tick, job.everyMs).unref();
+  });
+  return () => {
+    for (const timer of timers) clearInterval(timer);
+  };
+}
