@@ -1,13 +1,32 @@
-import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { createBrowserRouter, Navigate, type RouteObject, RouterProvider } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage';
 import { ComingSoonPage } from '../features/home/ComingSoonPage';
 import { NotFoundPage } from '../features/home/NotFoundPage';
+import { LeadDetailPage } from '../features/leads/LeadDetailPage';
+import { LeadListPage } from '../features/leads/LeadListPage';
+import { NewLeadPage } from '../features/leads/NewLeadPage';
 import { TeamsPage } from '../features/teams/TeamsPage';
 import { TokensPage } from '../features/tokens/TokensPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { AppLayout } from './AppLayout';
-import { FEATURE_NAV } from './navigation';
+import { FEATURE_NAV, type NavItem } from './navigation';
 import { RequireAdmin, RequireAuth } from './RequireAuth';
+
+/** Features whose screens exist; the other sections show a placeholder until they land. */
+const FEATURE_ROUTES: Partial<Record<string, RouteObject[]>> = {
+  '/leads': [
+    { index: true, element: <LeadListPage /> },
+    { path: 'new', element: <NewLeadPage /> },
+    { path: ':id', element: <LeadDetailPage /> },
+  ],
+};
+
+function featureRoute(item: NavItem): RouteObject {
+  const placeholder = <ComingSoonPage title={item.label} />;
+  if (item.to === '/') return { index: true, element: placeholder };
+  const children = FEATURE_ROUTES[item.to];
+  return children ? { path: item.to.slice(1), children } : { path: item.to.slice(1), element: placeholder };
+}
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -19,11 +38,7 @@ const router = createBrowserRouter([
       </RequireAuth>
     ),
     children: [
-      ...FEATURE_NAV.map((item) =>
-        item.to === '/'
-          ? { index: true, element: <ComingSoonPage title={item.label} /> }
-          : { path: item.to.slice(1), element: <ComingSoonPage title={item.label} /> },
-      ),
+      ...FEATURE_NAV.map(featureRoute),
       {
         path: 'admin',
         element: <RequireAdmin />,

@@ -28,10 +28,10 @@ export interface NavItem {
   testId?: string;
 }
 
-/** Sales and marketing features; their screens are placeholders until each feature lands. */
+/** Sales and marketing features; App.tsx shows a placeholder for those whose screens have not landed. */
 export const FEATURE_NAV: readonly NavItem[] = [
   { to: '/', label: 'nav.today', icon: IconCalendarEvent },
-  { to: '/leads', label: 'nav.leads', icon: IconUserSearch },
+  { to: '/leads', label: 'nav.leads', icon: IconUserSearch, testId: 'nav-leads' },
   { to: '/pipeline', label: 'nav.pipeline', icon: IconFilter },
   { to: '/customers', label: 'nav.customers', icon: IconAddressBook },
   { to: '/campaigns', label: 'nav.campaigns', icon: IconSpeakerphone },

@@ -1,5 +1,23 @@
+import type { Static } from 'typebox';
 import type { FieldError } from '../../domain/errors/app-error';
+import type { ActivitySchema, CreateActivityInput } from '../../server/modules/activities/activities.schemas';
 import type { ChangePasswordInput, LoginInput, UpdateMeInput } from '../../server/modules/auth/auth.schemas';
+import type { CampaignDto, CampaignListQueryInput } from '../../server/modules/campaigns/campaigns.schemas';
+import type { ProductDto } from '../../server/modules/catalogue/catalogue.schemas';
+import type {
+  CreateLeadInput,
+  LeadDto,
+  LeadListItem,
+  LeadListQueryInput,
+  StageInput,
+  UpdateLeadInput,
+} from '../../server/modules/leads/leads.schemas';
+import type {
+  DuplicateCandidate,
+  OrganisationSchema,
+  PersonSchema,
+} from '../../server/modules/people/people.schemas';
+import type { SourceDto } from '../../server/modules/sources/sources.schemas';
 import type { CreateTeamInput, TeamDto, UpdateTeamInput } from '../../server/modules/teams/teams.schemas';
 import type { CreateTokenInput, TokenDto } from '../../server/modules/tokens/tokens.schemas';
 import type { CreateUserInput, UpdateUserInput, UserDto } from '../../server/modules/users/users.schemas';
@@ -7,13 +25,23 @@ import type { CreateUserInput, UpdateUserInput, UserDto } from '../../server/mod
 /** The typed client of the Piltuvas HTTP API: the only module in the web app that calls `fetch`. */
 
 export type {
+  CampaignDto,
   ChangePasswordInput,
+  CreateActivityInput,
+  CreateLeadInput,
   CreateTeamInput,
   CreateTokenInput,
   CreateUserInput,
+  DuplicateCandidate,
+  LeadListItem,
+  LeadListQueryInput,
   LoginInput,
+  ProductDto,
+  SourceDto,
+  StageInput,
   TeamDto,
   TokenDto,
+  UpdateLeadInput,
   UpdateMeInput,
   UpdateTeamInput,
   UpdateUserInput,
@@ -39,6 +67,23 @@ export interface CreatedToken {
   token: TokenDto;
   secret: string;
 }
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+export interface LeadPage extends Page<LeadListItem> {
+  /** Matches, counted up to a cap (`capped`: there are more than `value`); only when asked for. */
+  count?: { value: number; capped: boolean };
+}
+export type PersonDto = Static<typeof PersonSchema>;
+export type OrganisationDto = Static<typeof OrganisationSchema>;
+export type ActivityDto = Static<typeof ActivitySchema>;
+export type Lead = Omit<LeadDto, 'person' | 'organisation' | 'duplicates'> & {
+  person: PersonDto | null;
+  organisation: OrganisationDto | null;
+  /** Possible duplicates of the person or organisation, sent back on create. */
+  duplicates?: DuplicateCandidate[];
+};
 
 export type { FieldError };
 /** RFC 9457 problem details, as every error response of the server carries. */
@@ -130,6 +175,18 @@ async function toApiError(response: Response, path: string): Promise<ApiError> {
 
 const id = (value: string) => encodeURIComponent(value);
 
+type QueryValue = string | number | boolean | null | undefined;
+
+/** `withQuery('/leads', { q: 'ona', cursor: undefined })` → `/leads?q=ona` (empty values left out). */
+function withQuery(path: string, params: Record<string, QueryValue>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
+}
+
 export const api = {
   auth: {
     login: (input: LoginInput) => request<Session>('POST', '/auth/login', input),
@@ -163,5 +220,33 @@ export const api = {
     list: () => request<ItemList<TokenDto>>('GET', '/tokens'),
     create: (input: CreateTokenInput) => request<CreatedToken>('POST', '/tokens', input),
     revoke: (tokenId: string) => request<void>('DELETE', `/tokens/${id(tokenId)}`),
+  },
+  leads: {
+    list: (query: LeadListQueryInput) => request<LeadPage>('GET', withQuery('/leads', { ...query })),
+    get: (leadId: string) => request<Lead>('GET', `/leads/${id(leadId)}`),
+    create: (input: CreateLeadInput) => request<Lead>('POST', '/leads', input),
+    update: (leadId: string, input: UpdateLeadInput) => request<Lead>('PATCH', `/leads/${id(leadId)}`, input),
+    changeStage: (leadId: string, input: StageInput) =>
+      request<Lead>('POST', `/leads/${id(leadId)}/stage`, input),
+    remove: (leadId: string) => request<Lead>('DELETE', `/leads/${id(leadId)}`),
+    restore: (leadId: string) => request<Lead>('POST', `/leads/${id(leadId)}/restore`),
+  },
+  activities: {
+    list: (leadId: string, cursor?: string) =>
+      request<Page<ActivityDto>>('GET', withQuery(`/leads/${id(leadId)}/activities`, { cursor })),
+    create: (leadId: string, input: CreateActivityInput) =>
+      request<ActivityDto>('POST', `/leads/${id(leadId)}/activities`, input),
+    setDone: (leadId: string, activityId: string, done: boolean) =>
+      request<ActivityDto>('PATCH', `/leads/${id(leadId)}/activities/${id(activityId)}`, { done }),
+  },
+  sources: {
+    list: () => request<ItemList<SourceDto>>('GET', '/sources'),
+  },
+  products: {
+    list: () => request<ItemList<ProductDto>>('GET', '/products'),
+  },
+  campaigns: {
+    list: (query: CampaignListQueryInput) =>
+      request<Page<CampaignDto>>('GET', withQuery('/campaigns', { ...query })),
   },
 };

@@ -9,6 +9,11 @@ export function setDisplayTimeZone(zone: string | undefined): void {
   timeZone = zone;
 }
 
+/** The zone date-times are shown and entered in: the user's, else the browser's. */
+export function displayTimeZone(): string {
+  return timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 function toDate(value: string | Date): Date {

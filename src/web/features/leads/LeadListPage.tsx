@@ -1,0 +1,98 @@
+import { Alert, Button, Center, Loader, Paper, Stack, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { PageHeader } from '../../components/PageHeader';
+import type { LeadListItem, LeadPage } from '../../lib/api';
+import { notifyProblem, notifySuccess, problemMessage } from '../../lib/problems';
+import { LeadFilterBar } from './LeadFilterBar';
+import { LeadsTable } from './LeadsTable';
+import {
+  filtersFromParams,
+  filtersToParams,
+  isFiltered,
+  type LeadFilters,
+  toListQuery,
+} from './lead-filters';
+import { useLeadList, useRestoreLead } from './useLeads';
+
+function CountText({ page }: { page: LeadPage | undefined }) {
+  const { t } = useTranslation();
+  const count = page?.count;
+  if (!count) return null;
+  return (
+    <span data-testid="lead-count">
+      {count.capped
+        ? t('leads.countCapped', { count: count.value })
+        : t('leads.count', { count: count.value })}
+    </span>
+  );
+}
+
+/** The lead list: filters in the address, keyset pages loaded on request, a capped count. */
+export function LeadListPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFromParams(params);
+  const list = useLeadList(toListQuery(filters));
+  const restore = useRestoreLead();
+  const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
+
+  const change = (next: LeadFilters) => setParams(filtersToParams(next), { replace: true });
+  const restoreLead = (lead: LeadListItem) =>
+    restore.mutate(lead.id, {
+      onSuccess: () => notifySuccess(t('leads.restored', { title: lead.title })),
+      onError: (error) => notifyProblem(error),
+    });
+
+  return (
+    <>
+      <PageHeader
+        title={t('leads.title')}
+        subtitle={<CountText page={list.data?.pages[0]} />}
+        actions={
+          <Button component={Link} to="/leads/new" leftSection={<IconPlus size={16} />}>
+            {t('leads.new')}
+          </Button>
+        }
+      />
+      <LeadFilterBar filters={filters} onChange={change} />
+      <Paper withBorder p={0} aria-busy={list.isFetching}>
+        {list.isPending ? <Loader m="md" aria-label={t('app.loading')} /> : null}
+        {list.isError ? (
+          <Alert color="red" m="md">
+            {problemMessage(list.error)}
+          </Alert>
+        ) : null}
+        {list.isSuccess && rows.length === 0 ? (
+          <Stack align="center" p="xl" gap="xs" data-testid="leads-empty">
+            <Text fw={600}>{isFiltered(filters) ? t('leads.noMatch') : t('leads.empty')}</Text>
+            <Text c="dimmed" size="sm">
+              {isFiltered(filters) ? t('leads.noMatchText') : t('leads.emptyText')}
+            </Text>
+          </Stack>
+        ) : null}
+        {rows.length > 0 ? (
+          <LeadsTable
+            leads={rows}
+            binned={filters.deleted}
+            onRestore={restoreLead}
+            restoringId={restore.isPending ? (restore.variables ?? null) : null}
+          />
+        ) : null}
+      </Paper>
+      {list.hasNextPage ? (
+        <Center mt="md">
+          <Button
+            variant="default"
+            onClick={() => void list.fetchNextPage()}
+            loading={list.isFetchingNextPage}
+            data-testid="load-more"
+          >
+            {t('leads.loadMore')}
+          </Button>
+        </Center>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import {
+  api,
+  type CreateLeadInput,
+  type Lead,
+  type LeadListQueryInput,
+  type StageInput,
+  type UpdateLeadInput,
+} from '../../lib/api';
+
+export const LEADS_KEY = ['leads'] as const;
+const LIST_KEY = [...LEADS_KEY, 'list'] as const;
+export const leadKey = (id: string) => [...LEADS_KEY, 'detail', id] as const;
+export const timelineKey = (id: string) => [...leadKey(id), 'timeline'] as const;
+
+const PAGE_SIZE = 50;
+
+/** One keyset page after another; only the first asks for the (capped) count. */
+export function useLeadList(query: LeadListQueryInput) {
+  return useInfiniteQuery({
+    queryKey: [...LIST_KEY, query],
+    queryFn: ({ pageParam }) =>
+      api.leads.list({
+        ...query,
+        limit: PAGE_SIZE,
+        ...(pageParam ? { cursor: pageParam } : { count: true }),
+      }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    // why: while a new filter loads, the old rows stay instead of the table collapsing to a spinner.
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useLead(id: string) {
+  return useQuery({ queryKey: leadKey(id), queryFn: () => api.leads.get(id) });
+}
+
+/** After a change the server answered with the lead: show it, refresh lists and (unless binned) its timeline. */
+function useLeadChanged() {
+  const queryClient = useQueryClient();
+  return (lead: Lead) => {
+    queryClient.setQueryData(leadKey(lead.id), lead);
+    void queryClient.invalidateQueries({ queryKey: LIST_KEY });
+    // A binned lead answers 404, so its timeline is not asked for again.
+    if (!lead.deletedAt) void queryClient.invalidateQueries({ queryKey: timelineKey(lead.id) });
+  };
+}
+
+export function useCreateLead() {
+  const changed = useLeadChanged();
+  return useMutation({ mutationFn: (input: CreateLeadInput) => api.leads.create(input), onSuccess: changed });
+}
+
+export function useUpdateLead(id: string) {
+  const changed = useLeadChanged();
+  return useMutation({
+    mutationFn: (input: UpdateLeadInput) => api.leads.update(id, input),
+    onSuccess: changed,
+  });
+}
+
+export function useChangeStage(id: string) {
+  const changed = useLeadChanged();
+  return useMutation({
+    mutationFn: (input: StageInput) => api.leads.changeStage(id, input),
+    onSuccess: changed,
+  });
+}
+
+export function useMoveToBin() {
+  const changed = useLeadChanged();
+  return useMutation({ mutationFn: (id: string) => api.leads.remove(id), onSuccess: changed });
+}
+
+export function useRestoreLead() {
+  const changed = useLeadChanged();
+  return useMutation({ mutationFn: (id: string) => api.leads.restore(id), onSuccess: changed });
+}
