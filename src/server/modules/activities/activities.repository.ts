@@ -19,6 +19,8 @@ export interface Activity {
   data: Record<string, unknown>;
   channel: string;
   createdBy: string | null;
+  /** Who logged it, for the timeline (filled when listing). */
+  createdByName?: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -92,10 +94,20 @@ export async function timelineOf(
 ): Promise<Activity[]> {
   let q = db
     .selectFrom('activities')
-    .selectAll()
-    .where('lead_id', '=', leadId)
-    .where('deleted_at', 'is', null);
-  if (before) q = q.where((eb) => eb(eb.refTuple('occurred_at', 'id'), '<', eb.tuple(before.at, before.id)));
-  const rows = await q.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
-  return rows.map(toActivity);
+    .leftJoin('users', 'users.id', 'activities.created_by')
+    .selectAll('activities')
+    .select('users.name as created_by_name')
+    .where('activities.lead_id', '=', leadId)
+    .where('activities.deleted_at', 'is', null);
+  if (before) {
+    q = q.where((eb) =>
+      eb(eb.refTuple('activities.occurred_at', 'activities.id'), '<', eb.tuple(before.at, before.id)),
+    );
+  }
+  const rows = await q
+    .orderBy('activities.occurred_at', 'desc')
+    .orderBy('activities.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...toActivity(r), createdByName: r.created_by_name }));
 }

@@ -31,6 +31,7 @@ describeEachDialect('lead timeline', (dialect) => {
       await t.app.inject({ method: 'GET', url: `/api/v1/leads/${lead.id}/activities`, headers: rep.headers })
     ).json().items;
     expect(timeline.map((a: { type: string }) => a.type)).toEqual(['call', 'system']);
+    expect(timeline[0].createdByName).toBe(rep.user.name);
     const after = (
       await t.app.inject({ method: 'GET', url: `/api/v1/leads/${lead.id}`, headers: rep.headers })
     ).json();

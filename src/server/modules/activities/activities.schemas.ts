@@ -42,6 +42,7 @@ export const ActivitySchema = Type.Object(
     data: Type.Record(Type.String(), Type.Unknown()),
     channel: Type.String(),
     createdBy: Type.Union([Id, Type.Null()]),
+    createdByName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   },

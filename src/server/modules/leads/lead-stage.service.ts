@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { today, visibleLead } from './lead-rules.js';
 import { addHistory, saveLeadStage } from './leads.repository.js';
 import type { LeadDto, StageInput } from './leads.schemas.js';
-import { leadDto, systemEvent } from './leads.service.js';
+import { leadDto, systemEvent } from './leads.view.js';
 
 /**
  * Moves a lead through its life cycle by hand (manual changes always win over automation).

@@ -108,7 +108,8 @@ describeEachDialect('leads: who sees what', (dialect) => {
       call(repA, 'GET', url).then((r) => r.json().items.map((i: { id: string }) => i.id));
     expect(await ids('/api/v1/leads')).not.toContain(lead.id);
     expect(await ids('/api/v1/leads?deleted=true')).toContain(lead.id);
-    expect((await call(repA, 'GET', `/api/v1/leads/${lead.id}`)).statusCode).toBe(404);
+    expect((await call(repA, 'GET', `/api/v1/leads/${lead.id}`)).json().deletedAt).not.toBeNull();
+    expect((await call(repA, 'PATCH', `/api/v1/leads/${lead.id}`, { title: 'x' })).statusCode).toBe(404);
     expect((await call(repA, 'POST', `/api/v1/leads/${lead.id}/restore`)).json().deletedAt).toBeNull();
     expect(await ids('/api/v1/leads')).toContain(lead.id);
   });

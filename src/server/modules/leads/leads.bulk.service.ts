@@ -3,11 +3,12 @@ import type { Lead } from '../../../domain/leads/lead.js';
 import type { ActorContext, Deps } from '../../context.js';
 import { newId } from '../../db/ids.js';
 import { recordAudit } from '../audit/audit.repository.js';
+import { setLeadDeleted } from './lead-bin.service.js';
 import { visibleLead } from './lead-rules.js';
 import { changeStage, restoreStage } from './lead-stage.service.js';
 import { findBulk, insertBulk, markBulkUndone } from './leads.bulk.repository.js';
 import type { BulkInput } from './leads.bulk.schemas.js';
-import { setLeadDeleted, updateLead } from './leads.service.js';
+import { updateLead } from './leads.service.js';
 
 /** What a bulk change remembers of each lead it changed, to put it back on undo. */
 type Before = Pick<

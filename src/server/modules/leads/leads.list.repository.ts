@@ -115,6 +115,7 @@ export interface LeadListRow {
   first_name: string | null;
   last_name: string | null;
   organisation_name: string | null;
+  owner_name: string | null;
   email: string | null;
   phone: string | null;
   next_follow_up_at: string | null;
@@ -141,7 +142,9 @@ export async function listLeadRows(
     .selectFrom('leads')
     .leftJoin('people', 'people.id', 'leads.person_id')
     .leftJoin('organisations', 'organisations.id', 'leads.organisation_id')
+    .leftJoin('users as owner', 'owner.id', 'leads.owner_id')
     .select([
+      'owner.name as owner_name',
       'leads.id',
       'leads.title',
       'leads.stage',

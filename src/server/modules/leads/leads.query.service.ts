@@ -96,6 +96,7 @@ function toItem(row: LeadListRow, day: string): LeadListItem {
     email: row.email,
     phone: row.phone,
     ownerId: row.owner_id,
+    ownerName: row.owner_name,
     teamId: row.team_id,
     score: Number(row.score),
     sourceId: row.source_id,

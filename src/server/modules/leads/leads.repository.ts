@@ -214,3 +214,7 @@ export async function saveLeadStage(db: Db, lead: Lead): Promise<void> {
     .where('id', '=', lead.id)
     .execute();
 }
+
+export async function campaignName(db: Db, id: string): Promise<string | undefined> {
+  return (await db.selectFrom('campaigns').select('name').where('id', '=', id).executeTakeFirst())?.name;
+}

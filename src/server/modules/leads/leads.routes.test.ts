@@ -33,6 +33,7 @@ describeEachDialect('leads: create and identity', (dialect) => {
       temperature: 'hot',
       timeframe: 'now',
       ownerId: rep.user.id,
+      ownerName: rep.user.name,
       tags: ['vip'],
     });
     expect(lead.person).toMatchObject({

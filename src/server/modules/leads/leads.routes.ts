@@ -3,10 +3,11 @@ import { Type } from 'typebox';
 import type { Deps } from '../../context.js';
 import { callerOf } from '../../plugins/auth.js';
 import { authErrors, IdParams, ProblemRef } from '../../schemas/common.js';
+import { setLeadDeleted } from './lead-bin.service.js';
 import { changeStage } from './lead-stage.service.js';
 import { listLeads } from './leads.query.service.js';
 import { CreateLeadBody, LeadListQuery, LeadPage, StageBody, UpdateLeadBody } from './leads.schemas.js';
-import { createLead, getLead, setLeadDeleted, updateLead } from './leads.service.js';
+import { createLead, getLead, updateLead } from './leads.service.js';
 
 const tags = ['leads'];
 const LeadRef = { $ref: 'Lead' };

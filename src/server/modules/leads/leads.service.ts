@@ -8,9 +8,8 @@ import {
   timeframeText,
 } from '../../../domain/leads/lead.js';
 import { parseTimeframe, type Temperature, temperatureOf } from '../../../domain/leads/temperature.js';
-import { personName, personSearchText } from '../../../domain/people/person.js';
+import { personName } from '../../../domain/people/person.js';
 import type { ActorContext, Deps } from '../../context.js';
-import type { Db } from '../../db/database.js';
 import { newId } from '../../db/ids.js';
 import { assertVisible } from '../../db/scope.js';
 import { insertActivity } from '../activities/activities.repository.js';
@@ -18,7 +17,6 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { checkCustomValues, mergeCustomValues } from '../custom-fields/custom-values.js';
 import { findOrganisations } from '../organisations/organisations.repository.js';
 import { findPeople } from '../people/people.repository.js';
-import type { DuplicateCandidate } from '../people/people.schemas.js';
 import {
   normaliseOrganisation,
   normalisePerson,
@@ -28,6 +26,7 @@ import {
 import { checkReferences, resolveOwner, today, visibleLead } from './lead-rules.js';
 import { addHistory, findLead, type HistoryEntry, saveLead } from './leads.repository.js';
 import type { CreateLeadInput, LeadDto, UpdateLeadInput } from './leads.schemas.js';
+import { leadDto, leadSearchText, systemEvent } from './leads.view.js';
 
 function timeframeFrom(value: string | null | undefined, v: Validation): string | null | undefined {
   if (value === undefined) return undefined;
@@ -37,25 +36,6 @@ function timeframeFrom(value: string | null | undefined, v: Validation): string 
     return undefined;
   }
   return timeframeText(parsed);
-}
-
-/** The lead as the API shows it: with its person, organisation and today's temperature. */
-export async function leadDto(
-  deps: Deps,
-  db: Db,
-  lead: Lead,
-  duplicates?: DuplicateCandidate[],
-): Promise<LeadDto> {
-  const people = lead.personId ? await findPeople(db, [lead.personId]) : new Map();
-  const orgs = lead.organisationId ? await findOrganisations(db, [lead.organisationId]) : new Map();
-  const person = lead.personId ? people.get(lead.personId) : undefined;
-  return {
-    ...lead,
-    temperature: temperatureOf(timeframeOf(lead.timeframe), today(deps)),
-    person: person ? { ...person, name: personName(person) } : null,
-    organisation: (lead.organisationId && orgs.get(lead.organisationId)) || null,
-    ...(duplicates?.length ? { duplicates } : {}),
-  } as LeadDto;
 }
 
 function historyOfChange(caller: ActorContext, leadId: string, at: string) {
@@ -165,37 +145,9 @@ export async function createLead(deps: Deps, caller: ActorContext, input: Create
   });
 }
 
-export function leadSearchText(
-  person: { firstName: string; lastName: string; emails: string[]; phones: string[] } | undefined,
-  organisationName: string | null,
-  title: string,
-): string {
-  const base = person
-    ? personSearchText(person, organisationName)
-    : personSearchText({ firstName: '', lastName: '', emails: [], phones: [] }, organisationName);
-  return `${base} ${personSearchText({ firstName: title, lastName: '', emails: [], phones: [] })}`.trim();
-}
-
-export function systemEvent(caller: ActorContext, lead: Lead, at: string, data: Record<string, unknown>) {
-  return {
-    leadId: lead.id,
-    personId: lead.personId,
-    type: 'system' as const,
-    subject: String(data.event),
-    body: null,
-    occurredAt: at,
-    dueAt: null,
-    doneAt: null,
-    assigneeId: null,
-    data,
-    channel: caller.channel,
-    createdBy: caller.user.id,
-    at,
-  };
-}
-
+/** One lead, also from the bin (its `deletedAt` says so), so it can be looked at and restored. */
 export async function getLead(deps: Deps, caller: ActorContext, id: string): Promise<LeadDto> {
-  const lead = await visibleLead(deps.db, caller.actor, id);
+  const lead = assertVisible(caller.actor, 'lead', await findLead(deps.db, id));
   return leadDto(deps, deps.db, lead);
 }
 
@@ -265,36 +217,6 @@ export async function updateLead(
       action: 'update',
       before: pick(before, keys),
       after: pick(after, keys),
-      at: now,
-    });
-    return leadDto(deps, trx, after);
-  });
-}
-
-/** Soft delete (to the bin) or restore; both recorded. */
-export async function setLeadDeleted(
-  deps: Deps,
-  caller: ActorContext,
-  id: string,
-  deleted: boolean,
-): Promise<LeadDto> {
-  const now = deps.now().toISOString();
-  return deps.db.transaction().execute(async (trx) => {
-    const lead = assertVisible(caller.actor, 'lead', await findLead(trx, id), 'delete');
-    if (Boolean(lead.deletedAt) === deleted) return leadDto(deps, trx, lead);
-    const after: Lead = { ...lead, deletedAt: deleted ? now : null, updatedAt: now };
-    await trx
-      .updateTable('leads')
-      .set({ deleted_at: after.deletedAt, updated_at: now })
-      .where('id', '=', id)
-      .execute();
-    await insertActivity(trx, systemEvent(caller, after, now, { event: deleted ? 'deleted' : 'restored' }));
-    await recordAudit(trx, caller, {
-      entityType: 'lead',
-      entityId: id,
-      action: deleted ? 'delete' : 'restore',
-      before: { deletedAt: lead.deletedAt },
-      after: { deletedAt: after.deletedAt },
       at: now,
     });
     return leadDto(deps, trx, after);

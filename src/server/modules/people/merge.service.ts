@@ -5,7 +5,7 @@ import type { ActorContext, Deps } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { newId } from '../../db/ids.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { leadSearchText } from '../leads/leads.service.js';
+import { leadSearchText } from '../leads/leads.view.js';
 import {
   findMerge,
   insertMerge,

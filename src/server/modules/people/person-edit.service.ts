@@ -5,7 +5,7 @@ import { type Person, personSearchText } from '../../../domain/people/person.js'
 import type { ActorContext, Deps } from '../../context.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { checkCustomValues, mergeCustomValues } from '../custom-fields/custom-values.js';
-import { leadSearchText } from '../leads/leads.service.js';
+import { leadSearchText } from '../leads/leads.view.js';
 import { findOrganisation } from '../organisations/organisations.repository.js';
 import { personView, visiblePerson } from './people.query.service.js';
 import { dismissDuplicate, refreshLeadSearchText, savePerson } from './people.repository.js';

@@ -1,0 +1,72 @@
+import { type Lead, timeframeOf } from '../../../domain/leads/lead.js';
+import { temperatureOf } from '../../../domain/leads/temperature.js';
+import { personName, personSearchText } from '../../../domain/people/person.js';
+import type { ActorContext, Deps } from '../../context.js';
+import type { Db } from '../../db/database.js';
+import { findOrganisations } from '../organisations/organisations.repository.js';
+import { findPeople } from '../people/people.repository.js';
+import type { DuplicateCandidate } from '../people/people.schemas.js';
+import { findUserById } from '../users/users.repository.js';
+import { today } from './lead-rules.js';
+import { campaignName } from './leads.repository.js';
+import type { LeadDto } from './leads.schemas.js';
+
+/** The lead as the API shows it: with its person, organisation and today's temperature. */
+export async function leadDto(
+  deps: Deps,
+  db: Db,
+  lead: Lead,
+  duplicates?: DuplicateCandidate[],
+): Promise<LeadDto> {
+  const people = lead.personId ? await findPeople(db, [lead.personId]) : new Map();
+  const orgs = lead.organisationId ? await findOrganisations(db, [lead.organisationId]) : new Map();
+  const person = lead.personId ? people.get(lead.personId) : undefined;
+  const names = await namesOf(db, lead);
+  return {
+    ...names,
+    ...lead,
+    temperature: temperatureOf(timeframeOf(lead.timeframe), today(deps)),
+    person: person ? { ...person, name: personName(person) } : null,
+    organisation: (lead.organisationId && orgs.get(lead.organisationId)) || null,
+    ...(duplicates?.length ? { duplicates } : {}),
+  } as LeadDto;
+}
+
+/** Display names of the lead's owner and campaign (one small query each). */
+async function namesOf(
+  db: Db,
+  lead: Lead,
+): Promise<{ ownerName: string | null; campaignName: string | null }> {
+  const owner = lead.ownerId ? await findUserById(db, lead.ownerId) : undefined;
+  const campaign = lead.campaignId ? await campaignName(db, lead.campaignId) : undefined;
+  return { ownerName: owner?.name ?? null, campaignName: campaign ?? null };
+}
+
+export function leadSearchText(
+  person: { firstName: string; lastName: string; emails: string[]; phones: string[] } | undefined,
+  organisationName: string | null,
+  title: string,
+): string {
+  const base = person
+    ? personSearchText(person, organisationName)
+    : personSearchText({ firstName: '', lastName: '', emails: [], phones: [] }, organisationName);
+  return `${base} ${personSearchText({ firstName: title, lastName: '', emails: [], phones: [] })}`.trim();
+}
+
+export function systemEvent(caller: ActorContext, lead: Lead, at: string, data: Record<string, unknown>) {
+  return {
+    leadId: lead.id,
+    personId: lead.personId,
+    type: 'system' as const,
+    subject: String(data.event),
+    body: null,
+    occurredAt: at,
+    dueAt: null,
+    doneAt: null,
+    assigneeId: null,
+    data,
+    channel: caller.channel,
+    createdBy: caller.user.id,
+    at,
+  };
+}
