@@ -1,3 +1,4 @@
+import { pick } from '../../../domain/audit/pick.js';
 import { type Caller, callerId } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { newId } from '../../db/ids.js';
@@ -63,4 +64,22 @@ export async function listAudit(
     before: r.before_json ? JSON.parse(r.before_json) : null,
     after: r.after_json ? JSON.parse(r.after_json) : null,
   }));
+}
+
+/** Audits an update with only the changed fields' before and after values. */
+export function recordUpdate<T extends object>(
+  db: Db,
+  caller: Caller,
+  entityType: string,
+  entityId: string,
+  change: { before: T; after: T; keys: readonly string[]; at: string },
+): Promise<void> {
+  return recordAudit(db, caller, {
+    entityType,
+    entityId,
+    action: 'update',
+    before: pick(change.before, change.keys),
+    after: pick(change.after, change.keys),
+    at: change.at,
+  });
 }

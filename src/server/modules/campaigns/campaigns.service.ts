@@ -1,10 +1,9 @@
-import { pick } from '../../../domain/audit/pick.js';
 import { AppError, invalidField } from '../../../domain/errors/app-error.js';
 import { todayIn } from '../../../domain/leads/temperature.js';
 import type { ActorContext, Deps } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { newId } from '../../db/ids.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit, recordUpdate } from '../audit/audit.repository.js';
 import { findSource } from '../sources/sources.repository.js';
 import { findUserById } from '../users/users.repository.js';
 import { assertMayChangeCampaigns } from './campaigns.access.js';
@@ -127,14 +126,7 @@ export async function updateCampaign(
     await updateCampaignRow(trx, id, changes, now);
     const after = (await findCampaign(trx, id))!;
     const keys = Object.keys(changes);
-    await recordAudit(trx, caller, {
-      entityType: 'campaign',
-      entityId: id,
-      action: 'update',
-      before: pick(before, keys),
-      after: pick(after, keys),
-      at: now,
-    });
+    await recordUpdate(trx, caller, 'campaign', id, { before, after, keys, at: now });
     return after;
   });
 }

@@ -1,10 +1,9 @@
-import { pick } from '../../../domain/audit/pick.js';
 import { AppError, conflictOn } from '../../../domain/errors/app-error.js';
 import type { Caller, Deps } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { newId } from '../../db/ids.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit, recordUpdate } from '../audit/audit.repository.js';
 import {
   findProduct,
   findProductIdByCode,
@@ -87,14 +86,7 @@ export async function updateProduct(
       await updateProductRow(trx, id, changes, now);
       const after = (await findProduct(trx, id))!;
       const keys = Object.keys(changes);
-      await recordAudit(trx, caller, {
-        entityType: 'product',
-        entityId: id,
-        action: 'update',
-        before: pick(before, keys),
-        after: pick(after, keys),
-        at: now,
-      });
+      await recordUpdate(trx, caller, 'product', id, { before, after, keys, at: now });
       return after;
     })
     .catch(codeConflict);

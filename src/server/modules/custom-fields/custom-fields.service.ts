@@ -1,10 +1,9 @@
-import { pick } from '../../../domain/audit/pick.js';
 import { optionsProblem } from '../../../domain/custom-fields/field-options.js';
 import { AppError, conflictOn } from '../../../domain/errors/app-error.js';
 import type { Caller, Deps } from '../../context.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { newId } from '../../db/ids.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit, recordUpdate } from '../audit/audit.repository.js';
 import {
   type CustomFieldFields,
   customFieldKeyTaken,
@@ -105,14 +104,7 @@ export async function updateCustomField(
     await updateCustomFieldRow(trx, id, changes, now);
     const after = (await findCustomField(trx, id))!;
     const keys = Object.keys(changes);
-    await recordAudit(trx, caller, {
-      entityType: 'custom_field',
-      entityId: id,
-      action: 'update',
-      before: pick(before, keys),
-      after: pick(after, keys),
-      at: now,
-    });
+    await recordUpdate(trx, caller, 'custom_field', id, { before, after, keys, at: now });
     return after;
   });
 }

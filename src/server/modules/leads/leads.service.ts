@@ -1,4 +1,3 @@
-import { pick } from '../../../domain/audit/pick.js';
 import { Validation } from '../../../domain/errors/app-error.js';
 import {
   defaultLeadTitle,
@@ -13,7 +12,7 @@ import type { ActorContext, Deps } from '../../context.js';
 import { newId } from '../../db/ids.js';
 import { assertVisible } from '../../db/scope.js';
 import { insertActivity } from '../activities/activities.repository.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit, recordUpdate } from '../audit/audit.repository.js';
 import { checkCustomValues, mergeCustomValues } from '../custom-fields/custom-values.js';
 import { findOrganisations } from '../organisations/organisations.repository.js';
 import { findPeople } from '../people/people.repository.js';
@@ -211,14 +210,7 @@ export async function updateLead(
       );
     }
     const keys = Object.keys(input);
-    await recordAudit(trx, caller, {
-      entityType: 'lead',
-      entityId: id,
-      action: 'update',
-      before: pick(before, keys),
-      after: pick(after, keys),
-      at: now,
-    });
+    await recordUpdate(trx, caller, 'lead', id, { before, after, keys, at: now });
     return leadDto(deps, trx, after);
   });
 }

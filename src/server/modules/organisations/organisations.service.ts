@@ -1,11 +1,10 @@
 import { scopeFor } from '../../../domain/access/policy.js';
-import { pick } from '../../../domain/audit/pick.js';
 import { AppError, Validation } from '../../../domain/errors/app-error.js';
 import type { Organisation } from '../../../domain/people/person.js';
 import { searchKey, searchTokens } from '../../../domain/search/search-key.js';
 import type { ActorContext, Deps } from '../../context.js';
 import type { Db } from '../../db/database.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordUpdate } from '../audit/audit.repository.js';
 import { checkCustomValues, mergeCustomValues } from '../custom-fields/custom-values.js';
 import type { OrganisationInput } from '../people/people.schemas.js';
 import { normaliseOrganisation } from '../people/people.service.js';
@@ -54,14 +53,7 @@ export async function updateOrganisation(
     };
     await saveOrganisation(trx, after, searchKey(after.name), false);
     const keys = Object.keys(input);
-    await recordAudit(trx, caller, {
-      entityType: 'organisation',
-      entityId: id,
-      action: 'update',
-      before: pick(before, keys),
-      after: pick(after, keys),
-      at,
-    });
+    await recordUpdate(trx, caller, 'organisation', id, { before, after, keys, at });
     return after;
   });
 }

@@ -1,9 +1,8 @@
-import { pick } from '../../../domain/audit/pick.js';
 import { Validation } from '../../../domain/errors/app-error.js';
 import { emailKey } from '../../../domain/people/contact-keys.js';
 import { type Person, personSearchText } from '../../../domain/people/person.js';
 import type { ActorContext, Deps } from '../../context.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit, recordUpdate } from '../audit/audit.repository.js';
 import { checkCustomValues, mergeCustomValues } from '../custom-fields/custom-values.js';
 import { leadSearchText } from '../leads/leads.view.js';
 import { findOrganisation } from '../organisations/organisations.repository.js';
@@ -48,14 +47,7 @@ export async function updatePerson(deps: Deps, caller: ActorContext, id: string,
     await savePerson(trx, after, personSearchText(after), after.emails.map(emailKey), false);
     await refreshLeadSearchText(trx, id, (title, orgName) => leadSearchText(after, orgName, title));
     const keys = Object.keys(input);
-    await recordAudit(trx, caller, {
-      entityType: 'person',
-      entityId: id,
-      action: 'update',
-      before: pick(before, keys),
-      after: pick(after, keys),
-      at,
-    });
+    await recordUpdate(trx, caller, 'person', id, { before, after, keys, at });
     return { person: personView(after), duplicates: await duplicatesOfPerson(trx, after) };
   });
 }

@@ -1,9 +1,8 @@
-import { pick } from '../../../domain/audit/pick.js';
 import { AppError, conflictOn } from '../../../domain/errors/app-error.js';
 import type { Caller, Deps } from '../../context.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { newId } from '../../db/ids.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit, recordUpdate } from '../audit/audit.repository.js';
 import {
   findSource,
   findSourceIdByKey,
@@ -70,14 +69,7 @@ export async function updateSource(
     await updateSourceRow(trx, id, changes, now);
     const after = (await findSource(trx, id))!;
     const keys = Object.keys(changes);
-    await recordAudit(trx, caller, {
-      entityType: 'source',
-      entityId: id,
-      action: 'update',
-      before: pick(before, keys),
-      after: pick(after, keys),
-      at: now,
-    });
+    await recordUpdate(trx, caller, 'source', id, { before, after, keys, at: now });
     return after;
   });
 }

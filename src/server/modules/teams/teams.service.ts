@@ -1,10 +1,9 @@
-import { pick } from '../../../domain/audit/pick.js';
 import { AppError, conflictOn, invalidField } from '../../../domain/errors/app-error.js';
 import type { Caller, Deps } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { newId } from '../../db/ids.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit, recordUpdate } from '../audit/audit.repository.js';
 import { findUserById } from '../users/users.repository.js';
 import { findTeam, findTeamIdByName, insertTeam, listTeams, updateTeamRow } from './teams.repository.js';
 import type { CreateTeamInput, TeamDto, UpdateTeamInput } from './teams.schemas.js';
@@ -70,14 +69,7 @@ export async function updateTeam(
       await updateTeamRow(trx, id, changes, now);
       const after = (await findTeam(trx, id))!;
       const keys = Object.keys(changes);
-      await recordAudit(trx, caller, {
-        entityType: 'team',
-        entityId: id,
-        action: 'update',
-        before: pick(before, keys),
-        after: pick(after, keys),
-        at: now,
-      });
+      await recordUpdate(trx, caller, 'team', id, { before, after, keys, at: now });
       return after;
     })
     .catch(nameConflict);
