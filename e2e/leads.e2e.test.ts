@@ -1,7 +1,8 @@
 import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, launchChromium, type RunningServer, startBuiltServer, tempDataDir } from './support.js';
+import { createLeadByApi, logIn, pickLanguage } from './pages.js';
+import { launchChromium, type RunningServer, startBuiltServer, tempDataDir } from './support.js';
 
 /** The words of the screens a test clicks through, per language. */
 const EN = {
@@ -39,20 +40,6 @@ interface NewLead {
   jobTitle?: string;
   source?: string;
   timeframe: 'now' | 'none';
-}
-
-/** Logs the admin in; the sign-in page speaks the browser's language. */
-async function logIn(page: Page, url: string, words: Words): Promise<void> {
-  await page.goto(`${url}/login`);
-  await page.getByLabel(words.email, { exact: true }).fill(ADMIN.email);
-  await page.getByLabel(words.password, { exact: true }).fill(ADMIN.password);
-  await page.getByRole('button', { name: words.logIn }).click();
-  await page.getByTestId('user-menu').waitFor();
-}
-
-async function pickLanguage(page: Page, locale: 'lt' | 'en'): Promise<void> {
-  await page.getByTestId('user-menu').click();
-  await page.getByTestId(`lang-${locale}`).click();
 }
 
 /** Fills the new-lead form; the caller submits, so it can look at refusals first. */
@@ -102,17 +89,6 @@ async function search(page: Page, text: string, count: string): Promise<void> {
     .getByTestId('lead-count')
     .filter({ hasText: new RegExp(`^${count}$`) })
     .waitFor();
-}
-
-/** Another lead, made through the API (with the page's session and CSRF token) to search or match among. */
-async function createLeadByApi(page: Page, url: string, person: Record<string, unknown>): Promise<void> {
-  const cookies = await page.context().cookies(url);
-  const csrf = decodeURIComponent(cookies.find((cookie) => cookie.name === 'piltuvas_csrf')?.value ?? '');
-  const response = await page.request.post(`${url}/api/v1/leads`, {
-    data: { person, timeframe: null },
-    headers: { 'X-CSRF-Token': csrf },
-  });
-  expect(response.status()).toBe(201);
 }
 
 function dateInDays(days: number): string {
@@ -235,6 +211,43 @@ describe('leads in the browser', () => {
     // A lead that does not exist (or that one may not see) is simply not found.
     await page.goto(`${server.url}/leads/01900000-0000-7000-8000-00000000dead`);
     await page.getByText('Lead not found').waitFor();
+    expect(alerts).toEqual([]);
+    await close();
+  });
+
+  it("edits a lead's own fields, with a product an admin just added to the catalogue", async () => {
+    const { page, alerts, close } = await englishPage();
+    await page.getByTestId('nav-admin-products').click();
+    await page.getByRole('button', { name: 'New product' }).click();
+    const form = page.getByRole('dialog');
+    await form.getByLabel('Code').fill('CRM-PRO');
+    await form.getByLabel('Name').fill('Piltuvas Pro');
+    await form.getByLabel('Unit price').fill('1234.5');
+    await form.getByRole('button', { name: 'Create' }).click();
+    const row = page.getByTestId('product-row').filter({ hasText: 'CRM-PRO' });
+    await row.getByText('1,234.50').waitFor();
+
+    await createLead(page, EN, { firstName: 'Rimas', lastName: 'Redaguotas', timeframe: 'none' });
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit the lead' });
+    await edit.getByLabel('Title').fill('Rimas — Pro licence');
+    await edit.getByLabel('Products and services').click();
+    await page.getByRole('option', { name: 'Piltuvas Pro (CRM-PRO)' }).click();
+    await edit.getByLabel('Tags').fill('renewal');
+    await edit.getByLabel('Tags').press('Enter');
+    await edit.getByLabel('Next follow-up').fill(`${dateInDays(3)}T10:30`);
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await page.getByTestId('lead-title').filter({ hasText: 'Rimas — Pro licence' }).waitFor();
+    const facts = page.getByTestId('lead-facts');
+    await facts.getByText('Piltuvas Pro', { exact: true }).waitFor();
+    await facts.getByText('renewal', { exact: true }).waitFor();
+
+    // A deactivated product is no longer offered, but the leads that have it keep it.
+    await page.getByTestId('nav-admin-products').click();
+    await row.getByRole('button', { name: 'Deactivate' }).click();
+    await row.getByText('Inactive').waitFor();
+    await page.goBack();
+    await facts.getByText('Piltuvas Pro', { exact: true }).waitFor();
     expect(alerts).toEqual([]);
     await close();
   });

@@ -1,10 +1,14 @@
 import { createBrowserRouter, Navigate, type RouteObject, RouterProvider } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage';
+import { ProductsPage } from '../features/catalogue/ProductsPage';
 import { ComingSoonPage } from '../features/home/ComingSoonPage';
 import { NotFoundPage } from '../features/home/NotFoundPage';
+import { LeadBoardPage } from '../features/leads/LeadBoardPage';
 import { LeadDetailPage } from '../features/leads/LeadDetailPage';
 import { LeadListPage } from '../features/leads/LeadListPage';
 import { NewLeadPage } from '../features/leads/NewLeadPage';
+import { MergePage } from '../features/people/MergePage';
+import { PersonPage } from '../features/people/PersonPage';
 import { TeamsPage } from '../features/teams/TeamsPage';
 import { TokensPage } from '../features/tokens/TokensPage';
 import { UsersPage } from '../features/users/UsersPage';
@@ -17,6 +21,7 @@ const FEATURE_ROUTES: Partial<Record<string, RouteObject[]>> = {
   '/leads': [
     { index: true, element: <LeadListPage /> },
     { path: 'new', element: <NewLeadPage /> },
+    { path: 'board', element: <LeadBoardPage /> },
     { path: ':id', element: <LeadDetailPage /> },
   ],
 };
@@ -40,6 +45,13 @@ const router = createBrowserRouter([
     children: [
       ...FEATURE_NAV.map(featureRoute),
       {
+        path: 'people/:id',
+        children: [
+          { index: true, element: <PersonPage /> },
+          { path: 'merge/:otherId', element: <MergePage /> },
+        ],
+      },
+      {
         path: 'admin',
         element: <RequireAdmin />,
         children: [
@@ -47,6 +59,7 @@ const router = createBrowserRouter([
           { path: 'users', element: <UsersPage /> },
           { path: 'teams', element: <TeamsPage /> },
           { path: 'tokens', element: <TokensPage /> },
+          { path: 'products', element: <ProductsPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -2,10 +2,11 @@ import { AppShell, Burger, Group, Title, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { NavList } from './NavList';
 import { UserMenu } from './UserMenu';
 
-/** The signed-in shell: header with product name and user menu, navigation that folds away on phones. */
+/** The signed-in shell: header with product name, notifications and user menu, navigation that folds away on phones. */
 export function AppLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
@@ -31,7 +32,10 @@ export function AppLayout() {
               </Title>
             </UnstyledButton>
           </Group>
-          <UserMenu />
+          <Group gap="xs" wrap="nowrap">
+            <NotificationBell />
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm">

@@ -4,6 +4,7 @@ import {
   IconChartBar,
   IconFilter,
   IconKey,
+  IconPackage,
   IconSpeakerphone,
   IconUserSearch,
   IconUsers,
@@ -23,7 +24,8 @@ export interface NavItem {
     | 'nav.analytics'
     | 'nav.users'
     | 'nav.teams'
-    | 'nav.tokens';
+    | 'nav.tokens'
+    | 'nav.products';
   icon: ComponentType<{ size?: number | string; stroke?: number }>;
   testId?: string;
 }
@@ -43,4 +45,5 @@ export const ADMIN_NAV: readonly NavItem[] = [
   { to: '/admin/users', label: 'nav.users', icon: IconUsers, testId: 'nav-admin-users' },
   { to: '/admin/teams', label: 'nav.teams', icon: IconUsersGroup, testId: 'nav-admin-teams' },
   { to: '/admin/tokens', label: 'nav.tokens', icon: IconKey, testId: 'nav-admin-tokens' },
+  { to: '/admin/products', label: 'nav.products', icon: IconPackage, testId: 'nav-admin-products' },
 ];

@@ -71,6 +71,20 @@ export function notifyProblem(
   notifications.show({ color: 'red', title: i18n.t('app.error'), message: problemMessage(error) });
 }
 
+/**
+ * A refused action with no form to show field messages under (a dragged card, a bulk change): the
+ * messages the server gave per field become the notification's text.
+ */
+export function notifyRefusal(error: unknown): void {
+  if (isApiError(error, 401)) return;
+  const messages = [...new Set(Object.values(fieldErrorsOf(error)))];
+  notifications.show({
+    color: 'red',
+    title: messages.length ? problemMessage(error) : i18n.t('app.error'),
+    message: messages.length ? messages.join(' ') : problemMessage(error),
+  });
+}
+
 export function notifySuccess(message: string): void {
   notifications.show({ color: 'green', title: i18n.t('app.done'), message });
 }

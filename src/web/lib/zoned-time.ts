@@ -56,3 +56,10 @@ export function todayLocal(zone: string = displayTimeZone()): string {
 export function localDateTimeFromToday(days: number, time: string, zone: string = displayTimeZone()): string {
   return `${addDays(todayLocal(zone), days)}T${time}`;
 }
+
+/** An instant as a `datetime-local` value in the zone: `'2026-03-02T07:00:00Z'` in Vilnius → `'2026-03-02T09:00'`. */
+export function isoToLocalDateTime(iso: string, zone: string = displayTimeZone()): string {
+  const parts = formatFor(zone).formatToParts(new Date(iso));
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '00';
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+}

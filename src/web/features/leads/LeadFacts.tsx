@@ -31,13 +31,15 @@ export function LeadFacts({ lead }: { lead: Lead }) {
         ? t('timeframe.now')
         : formatDate(lead.timeframe);
   return (
-    <Paper withBorder p="xs">
+    <Paper withBorder p="xs" data-testid="lead-facts">
       <Table verticalSpacing={6} fz="sm">
         <Table.Tbody>
           <Fact label={t('timeframe.label')}>{timeframe}</Fact>
+          <Fact label={t('leads.columns.owner')}>{lead.ownerName ?? t('common.none')}</Fact>
           <Fact label={t('leads.source')}>
             {source ? sourceName(source, currentLocale()) : t('common.none')}
           </Fact>
+          <Fact label={t('leads.campaign')}>{lead.campaignName ?? t('common.none')}</Fact>
           <Fact label={t('leads.products')}>{productNames.join(', ') || t('common.none')}</Fact>
           <Fact label={t('leads.tags')}>
             {lead.tags.length ? (
@@ -64,6 +66,9 @@ export function LeadFacts({ lead }: { lead: Lead }) {
           ) : null}
           {lead.revisitOn ? <Fact label={t('leads.revisitOn')}>{formatDate(lead.revisitOn)}</Fact> : null}
           {lead.competitor ? <Fact label={t('leads.competitor')}>{lead.competitor}</Fact> : null}
+          {lead.nextFollowUpAt ? (
+            <Fact label={t('leads.columns.nextFollowUp')}>{formatDateTime(lead.nextFollowUpAt)}</Fact>
+          ) : null}
           <Fact label={t('leads.created')}>{formatDateTime(lead.createdAt)}</Fact>
           <Fact label={t('leads.lastActivity')}>
             {lead.lastActivityAt ? formatDateTime(lead.lastActivityAt) : t('common.never')}

@@ -21,6 +21,8 @@ import { sourceOptions, useSources } from './useLeadOptions';
 interface LeadFilterBarProps {
   filters: LeadFilters;
   onChange: (next: LeadFilters) => void;
+  /** On the board the stage filter picks the columns, and the bin has no place. */
+  board?: boolean;
 }
 
 /**
@@ -55,7 +57,7 @@ function activeFilters(filters: LeadFilters): number {
  * Search, filters and sort of the lead list; typing is debounced so each keystroke is not a request.
  * On phones only the search shows until "Filters" opens the rest.
  */
-export function LeadFilterBar({ filters, onChange }: LeadFilterBarProps) {
+export function LeadFilterBar({ filters, onChange, board = false }: LeadFilterBarProps) {
   const { t } = useTranslation();
   const sources = useSources();
   const set = (patch: Partial<LeadFilters>) => onChange({ ...filters, ...patch });
@@ -135,11 +137,13 @@ export function LeadFilterBar({ filters, onChange }: LeadFilterBarProps) {
           checked={filters.revisitDue}
           onChange={(e) => set({ revisitDue: e.currentTarget.checked })}
         />
-        <Switch
-          label={t('leads.bin')}
-          checked={filters.deleted}
-          onChange={(e) => set({ deleted: e.currentTarget.checked })}
-        />
+        {board ? null : (
+          <Switch
+            label={t('leads.bin')}
+            checked={filters.deleted}
+            onChange={(e) => set({ deleted: e.currentTarget.checked })}
+          />
+        )}
       </Group>
     </SimpleGrid>
   );

@@ -1,20 +1,27 @@
-import { Alert, Button, Center, Loader, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Button, Center, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
-import type { LeadListItem, LeadPage } from '../../lib/api';
+import type { LeadListItem, LeadPage, SavedViewDto } from '../../lib/api';
 import { notifyProblem, notifySuccess, problemMessage } from '../../lib/problems';
+import { BulkBar } from './BulkBar';
+import { ColumnsMenu } from './ColumnsMenu';
 import { LeadFilterBar } from './LeadFilterBar';
 import { LeadsTable } from './LeadsTable';
+import { LeadsViewSwitch } from './LeadsViewSwitch';
+import { useLeadColumns } from './lead-columns';
 import {
   filtersFromParams,
+  filtersFromQuery,
   filtersToParams,
   isFiltered,
   type LeadFilters,
   toListQuery,
 } from './lead-filters';
 import { useLeadList, useRestoreLead } from './useLeads';
+import { useSelection } from './useSelection';
+import { ViewsMenu } from './ViewsMenu';
 
 function CountText({ page }: { page: LeadPage | undefined }) {
   const { t } = useTranslation();
@@ -29,16 +36,26 @@ function CountText({ page }: { page: LeadPage | undefined }) {
   );
 }
 
-/** The lead list: filters in the address, keyset pages loaded on request, a capped count. */
+/**
+ * The lead list: filters in the address, keyset pages loaded on request, a capped count, the columns
+ * one chose, saved views, and bulk changes of the ticked rows.
+ */
 export function LeadListPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const filters = filtersFromParams(params);
-  const list = useLeadList(toListQuery(filters));
+  const query = toListQuery(filters);
+  const list = useLeadList(query);
   const restore = useRestoreLead();
+  const [columns, setColumns] = useLeadColumns();
+  const selection = useSelection(JSON.stringify(query));
   const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
 
   const change = (next: LeadFilters) => setParams(filtersToParams(next), { replace: true });
+  const applyView = (view: SavedViewDto) => {
+    setParams(filtersToParams(filtersFromQuery(view.filters)));
+    setColumns(view.columns);
+  };
   const restoreLead = (lead: LeadListItem) =>
     restore.mutate(lead.id, {
       onSuccess: () => notifySuccess(t('leads.restored', { title: lead.title })),
@@ -51,12 +68,22 @@ export function LeadListPage() {
         title={t('leads.title')}
         subtitle={<CountText page={list.data?.pages[0]} />}
         actions={
-          <Button component={Link} to="/leads/new" leftSection={<IconPlus size={16} />}>
-            {t('leads.new')}
-          </Button>
+          <>
+            <LeadsViewSwitch current="list" />
+            <Button component={Link} to="/leads/new" leftSection={<IconPlus size={16} />}>
+              {t('leads.new')}
+            </Button>
+          </>
         }
       />
       <LeadFilterBar filters={filters} onChange={change} />
+      <Group justify="space-between" mb="sm" gap="xs">
+        <ViewsMenu current={{ filters: query, columns }} onApply={applyView} />
+        <ColumnsMenu columns={columns} onChange={setColumns} />
+      </Group>
+      {selection.ids.size > 0 && !filters.deleted ? (
+        <BulkBar ids={[...selection.ids]} onDone={selection.clear} />
+      ) : null}
       <Paper withBorder p={0} aria-busy={list.isFetching}>
         {list.isPending ? <Loader m="md" aria-label={t('app.loading')} /> : null}
         {list.isError ? (
@@ -75,9 +102,12 @@ export function LeadListPage() {
         {rows.length > 0 ? (
           <LeadsTable
             leads={rows}
+            columns={columns}
             binned={filters.deleted}
             onRestore={restoreLead}
             restoringId={restore.isPending ? (restore.variables ?? null) : null}
+            selected={selection.ids}
+            onSelect={selection.select}
           />
         ) : null}
       </Paper>

@@ -1,57 +1,75 @@
-import { Anchor, Button, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Checkbox, Table, VisuallyHidden } from '@mantine/core';
 import { IconRestore } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { currentLocale } from '../../i18n';
 import type { LeadListItem } from '../../lib/api';
-import { formatDate, formatDateTime } from '../../lib/format';
-import { StageBadge, TemperatureBadge } from './LeadBadges';
+import { COLUMN_LABELS, NOWRAP, renderCell } from './lead-cells';
+import type { LeadColumn } from './lead-columns';
+import { sourceName, useSources } from './useLeadOptions';
 
 interface LeadsTableProps {
   leads: readonly LeadListItem[];
-  /** The bin: rows cannot be opened (a binned lead answers 404) but can be restored. */
+  columns: readonly LeadColumn[];
+  /** The bin: rows cannot be opened (a binned lead answers 404) but can be restored; no bulk changes. */
   binned: boolean;
   onRestore: (lead: LeadListItem) => void;
   restoringId: string | null;
+  selected: ReadonlySet<string>;
+  onSelect: (ids: string[], selected: boolean) => void;
 }
 
-function LeadName({ lead, binned }: { lead: LeadListItem; binned: boolean }) {
-  const subtitle = lead.personName && lead.personName !== lead.title ? lead.personName : null;
+function SelectAll({ leads, selected, onSelect }: Pick<LeadsTableProps, 'leads' | 'selected' | 'onSelect'>) {
+  const { t } = useTranslation();
+  const chosen = leads.filter((lead) => selected.has(lead.id)).length;
   return (
-    <>
-      {binned ? (
-        <Text fw={500} size="sm">
-          {lead.title}
-        </Text>
-      ) : (
-        <Anchor component={Link} to={`/leads/${lead.id}`} fw={500} size="sm">
-          {lead.title}
-        </Anchor>
-      )}
-      {subtitle ? (
-        <Text c="dimmed" size="xs">
-          {subtitle}
-        </Text>
-      ) : null}
-    </>
+    <Checkbox
+      aria-label={t('bulk.selectPage')}
+      checked={chosen > 0 && chosen === leads.length}
+      indeterminate={chosen > 0 && chosen < leads.length}
+      onChange={(e) =>
+        onSelect(
+          leads.map((lead) => lead.id),
+          e.currentTarget.checked,
+        )
+      }
+      data-testid="select-page"
+    />
   );
 }
 
-/** Leads with their contact, stage and temperature; scrolls sideways on phones. */
-export function LeadsTable({ leads, binned, onRestore, restoringId }: LeadsTableProps) {
+/** Leads in the chosen columns, with a checkbox per row for bulk changes; scrolls sideways on phones. */
+export function LeadsTable({
+  leads,
+  columns,
+  binned,
+  onRestore,
+  restoringId,
+  selected,
+  onSelect,
+}: LeadsTableProps) {
   const { t } = useTranslation();
+  const sources = useSources();
+  const context = {
+    t,
+    binned,
+    sourceName: (id: string) => {
+      const source = sources.data?.find((s) => s.id === id);
+      return source ? sourceName(source, currentLocale()) : undefined;
+    },
+  };
   return (
-    <Table.ScrollContainer minWidth={960}>
+    <Table.ScrollContainer minWidth={Math.max(640, columns.length * 110)}>
       <Table striped highlightOnHover verticalSpacing="xs" data-testid="leads-table">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('leads.titleAndPerson')}</Table.Th>
-            <Table.Th>{t('leads.organisation')}</Table.Th>
-            <Table.Th>{t('leads.email')}</Table.Th>
-            <Table.Th>{t('leads.phone')}</Table.Th>
-            <Table.Th>{t('leads.stage')}</Table.Th>
-            <Table.Th>{t('leads.temperature')}</Table.Th>
-            <Table.Th>{t('leads.created')}</Table.Th>
-            <Table.Th>{t('leads.lastActivity')}</Table.Th>
+            {binned ? null : (
+              <Table.Th w={40}>
+                <SelectAll leads={leads} selected={selected} onSelect={onSelect} />
+              </Table.Th>
+            )}
+            {columns.map((column) => (
+              <Table.Th key={column}>{t(COLUMN_LABELS[column])}</Table.Th>
+            ))}
             {binned ? (
               <Table.Th>
                 <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
@@ -61,23 +79,27 @@ export function LeadsTable({ leads, binned, onRestore, restoringId }: LeadsTable
         </Table.Thead>
         <Table.Tbody>
           {leads.map((lead) => (
-            <Table.Tr key={lead.id} data-testid="lead-row" data-lead-id={lead.id}>
-              <Table.Td>
-                <LeadName lead={lead} binned={binned} />
-              </Table.Td>
-              <Table.Td>{lead.organisationName ?? t('common.none')}</Table.Td>
-              <Table.Td>{lead.email ?? t('common.none')}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{lead.phone ?? t('common.none')}</Table.Td>
-              <Table.Td>
-                <StageBadge stage={lead.stage} />
-              </Table.Td>
-              <Table.Td>
-                <TemperatureBadge temperature={lead.temperature} />
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(lead.createdAt)}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                {lead.lastActivityAt ? formatDateTime(lead.lastActivityAt) : t('common.never')}
-              </Table.Td>
+            <Table.Tr
+              key={lead.id}
+              data-testid="lead-row"
+              data-lead-id={lead.id}
+              bg={selected.has(lead.id) ? 'var(--mantine-primary-color-light)' : undefined}
+            >
+              {binned ? null : (
+                <Table.Td>
+                  <Checkbox
+                    aria-label={t('bulk.selectRow', { title: lead.title })}
+                    checked={selected.has(lead.id)}
+                    onChange={(e) => onSelect([lead.id], e.currentTarget.checked)}
+                    data-testid="select-row"
+                  />
+                </Table.Td>
+              )}
+              {columns.map((column) => (
+                <Table.Td key={column} style={NOWRAP.has(column) ? { whiteSpace: 'nowrap' } : undefined}>
+                  {renderCell(column, lead, context)}
+                </Table.Td>
+              ))}
               {binned ? (
                 <Table.Td>
                   <Button

@@ -2,6 +2,7 @@ import { Anchor, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconBuilding, IconMail, IconPhone } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Lead } from '../../lib/api';
 
 function ContactLink({ href, icon, children }: { href: string; icon: ReactNode; children: string }) {
@@ -17,7 +18,7 @@ function ContactLink({ href, icon, children }: { href: string; icon: ReactNode; 
   );
 }
 
-/** Who the lead is: the person with their contacts, and the organisation. */
+/** Who the lead is: the person (a link to their page, with duplicates and merge) and the organisation. */
 export function PersonCard({ lead }: { lead: Lead }) {
   const { t } = useTranslation();
   const { person, organisation } = lead;
@@ -25,7 +26,13 @@ export function PersonCard({ lead }: { lead: Lead }) {
     <Paper withBorder p="md" data-testid="person-card">
       <Stack gap={6}>
         <Title order={3} size="h4" style={{ overflowWrap: 'anywhere' }}>
-          {person?.name ?? organisation?.name ?? lead.title}
+          {person ? (
+            <Anchor component={Link} to={`/people/${person.id}`} inherit data-testid="person-link">
+              {person.name}
+            </Anchor>
+          ) : (
+            (organisation?.name ?? lead.title)
+          )}
         </Title>
         {person?.jobTitle ? (
           <Text size="sm" c="dimmed">

@@ -73,6 +73,20 @@ export function toListQuery(filters: LeadFilters): LeadListQueryInput {
   return query;
 }
 
+/** A saved view's filters (the list endpoint's query) → the screen's filters; others are left out. */
+export function filtersFromQuery(query: LeadListQueryInput): LeadFilters {
+  return {
+    q: query.q ?? '',
+    stages: listOf(query.stage ?? null, LEAD_STAGES),
+    temperatures: listOf(query.temperature ?? null, TEMPERATURES),
+    sourceId: query.sourceId ?? null,
+    tag: query.tag ?? '',
+    revisitDue: query.revisitDue ?? false,
+    deleted: query.deleted ?? false,
+    sort: query.sort ?? DEFAULT_SORT,
+  };
+}
+
 /** Whether anything narrows the list (an empty list then means "no match", not "no leads yet"). */
 export function isFiltered(filters: LeadFilters): boolean {
   return filtersToParams({ ...filters, sort: DEFAULT_SORT }).toString() !== '';

@@ -39,7 +39,7 @@ export const initialLeadValues = (): LeadFormValues => ({
  * The filled inputs of a list, each with the input it came from. The server numbers its errors
  * (`person.emails.1`) over what it received — blanks left out, repeats once — so the same is sent.
  */
-function sentList(inputs: readonly string[]): { values: string[]; rows: number[] } {
+export function sentList(inputs: readonly string[]): { values: string[]; rows: number[] } {
   const values: string[] = [];
   const rows: number[] = [];
   inputs.forEach((raw, row) => {

@@ -15,7 +15,8 @@ import {
 } from '../../lib/api';
 
 export const LEADS_KEY = ['leads'] as const;
-const LIST_KEY = [...LEADS_KEY, 'list'] as const;
+/** Every list of leads (the table's pages, the board's columns): refreshed after any change of a lead. */
+export const LIST_KEY = [...LEADS_KEY, 'list'] as const;
 export const leadKey = (id: string) => [...LEADS_KEY, 'detail', id] as const;
 export const timelineKey = (id: string) => [...leadKey(id), 'timeline'] as const;
 
@@ -70,6 +71,15 @@ export function useChangeStage(id: string) {
   const changed = useLeadChanged();
   return useMutation({
     mutationFn: (input: StageInput) => api.leads.changeStage(id, input),
+    onSuccess: changed,
+  });
+}
+
+/** A stage change of whichever lead (the board's cards); lists refresh once the server said yes. */
+export function useMoveLead() {
+  const changed = useLeadChanged();
+  return useMutation({
+    mutationFn: ({ id, input }: { id: string; input: StageInput }) => api.leads.changeStage(id, input),
     onSuccess: changed,
   });
 }
