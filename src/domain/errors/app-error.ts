@@ -50,7 +50,7 @@ export const FIELD_MESSAGES = {
   lead_converted: 'cannot change: the lead is converted',
   not_in_future: 'must be after today',
   already_undone: 'has already been undone',
-  merge_expired: 'can no longer be undone (30 days have passed)',
+  undo_expired: 'can no longer be undone: the time to undo has passed',
 } as const;
 export type FieldErrorCode = keyof typeof FIELD_MESSAGES;
 

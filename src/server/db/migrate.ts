@@ -1,4 +1,4 @@
-import { type Kysely, type MigrationResult, Migrator } from 'kysely';
+import { type Kysely, type MigrationResult, Migrator, sql } from 'kysely';
 import type { DialectName } from './connect.js';
 import type { Database } from './database.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -15,18 +15,25 @@ export interface MigrationTarget {
 }
 
 /**
- * On PostgreSQL the bookkeeping tables live in the schema the app uses (public unless told):
- * Kysely's existence check looks across schemas, so bookkeeping elsewhere would fool it.
+ * On PostgreSQL the bookkeeping tables live in the schema the app works in — the one given, else
+ * the connection's current schema (search_path): Kysely's existence check looks across schemas,
+ * so bookkeeping found elsewhere would fool it into skipping migrations.
  */
-function migratorFor({ db, dialect, schema }: MigrationTarget): Migrator {
+async function migratorFor({ db, dialect, schema }: MigrationTarget): Promise<Migrator> {
   const migrations = Object.fromEntries(
     Object.entries(MIGRATIONS).map(([name, make]) => [name, make(dialect)]),
   );
+  const own = dialect === 'postgres' ? (schema ?? (await currentSchema(db))) : undefined;
   return new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
-    ...(dialect === 'postgres' ? { migrationTableSchema: schema ?? 'public' } : {}),
+    ...(own ? { migrationTableSchema: own } : {}),
   });
+}
+
+async function currentSchema(db: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return rows[0]?.schema ?? 'public';
 }
 
 /**
@@ -34,7 +41,7 @@ function migratorFor({ db, dialect, schema }: MigrationTarget): Migrator {
  * so it is checked here and turned into one clear failure naming the migration.
  */
 export async function migrateToLatest(target: MigrationTarget): Promise<MigrationResult[]> {
-  const { error, results = [] } = await migratorFor(target).migrateToLatest();
+  const { error, results = [] } = await (await migratorFor(target)).migrateToLatest();
   if (error) {
     const failed = results.find((r) => r.status === 'Error');
     const reason = error instanceof Error ? error.message : String(error);
@@ -45,6 +52,6 @@ export async function migrateToLatest(target: MigrationTarget): Promise<Migratio
 
 /** True when no migration is pending: /readyz uses it. */
 export async function migrationsDone(target: MigrationTarget): Promise<boolean> {
-  const all = await migratorFor(target).getMigrations();
+  const all = await (await migratorFor(target)).getMigrations();
   return all.every((m) => m.executedAt !== undefined);
 }

@@ -71,6 +71,27 @@ describeEachDialect('leads: who sees what', (dialect) => {
     expect(await ids(marketer)).toContain(leadOfA.id);
   });
 
+  it("never names another rep's person as a duplicate candidate", async () => {
+    const a = await newLead(t.app, repA, { person: { lastName: 'Telefonas', phones: ['+370 611 99887'] } });
+    const b = await newLead(t.app, repB, { person: { lastName: 'Telefonas', phones: ['861199887'] } });
+    expect(b.personId).not.toBe(a.personId);
+    expect(b.duplicates).toBeUndefined();
+    const detail = (await call(repB, 'GET', `/api/v1/people/${b.personId}`)).json();
+    expect(detail.duplicates).toEqual([]);
+    const admin = await t.signedIn('admin');
+    expect((await call(admin, 'GET', `/api/v1/people/${b.personId}`)).json().duplicates).toHaveLength(1);
+  });
+
+  it('offers each role only the people they may hand leads to', async () => {
+    const names = async (s: Session) =>
+      (await call(s, 'GET', '/api/v1/users/assignable')).json().items.map((u: { id: string }) => u.id);
+    expect(await names(repA)).toEqual([repA.user.id]);
+    const forManager = await names(managerA);
+    expect(forManager).toEqual(expect.arrayContaining([managerA.user.id, repA.user.id]));
+    expect(forManager).not.toContain(repB.user.id);
+    expect(await names(marketer)).toEqual([]);
+  });
+
   it('lets marketing edit but not delete or reassign a lead', async () => {
     expect(
       (await call(marketer, 'PATCH', `/api/v1/leads/${leadOfA.id}`, { tags: ['newsletter'] })).statusCode,

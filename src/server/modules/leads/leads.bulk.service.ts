@@ -1,4 +1,4 @@
-import { AppError, invalidField } from '../../../domain/errors/app-error.js';
+import { AppError, conflictOn, invalidField } from '../../../domain/errors/app-error.js';
 import type { Lead } from '../../../domain/leads/lead.js';
 import type { ActorContext, Deps } from '../../context.js';
 import { newId } from '../../db/ids.js';
@@ -118,7 +118,7 @@ export async function undoBulk(deps: Deps, caller: ActorContext, bulkId: string)
       errors: [{ field: 'bulkId', code: 'already_undone', message: 'has already been undone' }],
     });
   if (deps.now().getTime() - Date.parse(bulk.createdAt) > BULK_UNDO_HOURS * 3_600_000) {
-    throw new AppError('conflict', `A bulk change can be undone for ${BULK_UNDO_HOURS} hours`);
+    throw conflictOn('bulkId', 'undo_expired', `A bulk change can be undone for ${BULK_UNDO_HOURS} hours`);
   }
   if (!(await markBulkUndone(deps.db, bulkId, deps.now().toISOString())))
     throw new AppError('conflict', 'This change has already been undone');

@@ -15,6 +15,7 @@ import { insertActivity } from '../activities/activities.repository.js';
 import { recordAudit, recordUpdate } from '../audit/audit.repository.js';
 import { checkCustomValues, mergeCustomValues } from '../custom-fields/custom-values.js';
 import { findOrganisations } from '../organisations/organisations.repository.js';
+import { visibleCandidates } from '../people/people.query.service.js';
 import { findPeople } from '../people/people.repository.js';
 import {
   normaliseOrganisation,
@@ -140,7 +141,8 @@ export async function createLead(deps: Deps, caller: ActorContext, input: Create
       after: lead,
       at: now,
     });
-    return leadDto(deps, trx, lead, [...(resolved?.duplicates ?? []), ...(org?.duplicates ?? [])]);
+    const duplicates = [...(resolved?.duplicates ?? []), ...(org?.duplicates ?? [])];
+    return leadDto(deps, trx, lead, await visibleCandidates(trx, caller, duplicates));
   });
 }
 

@@ -122,7 +122,7 @@ export async function undoMerge(deps: Deps, caller: ActorContext, mergeId: strin
     await visiblePerson(trx, caller, merge.survivorId);
     if (merge.undoneAt) throw conflictOn('mergeId', 'already_undone', 'This merge has already been undone');
     if (now.getTime() - Date.parse(merge.createdAt) > UNMERGE_DAYS * 86_400_000) {
-      throw conflictOn('mergeId', 'merge_expired', `A merge can be undone for ${UNMERGE_DAYS} days`);
+      throw conflictOn('mergeId', 'undo_expired', `A merge can be undone for ${UNMERGE_DAYS} days`);
     }
     if ((await markMergeUndone(trx, mergeId, at)) !== 1)
       throw conflictOn('mergeId', 'already_undone', 'This merge has already been undone');

@@ -120,7 +120,7 @@ describeEachDialect('people: duplicates, merge and unmerge', (dialect) => {
       .execute();
     const res = await post(rep, `/api/v1/people/merges/${mergeId}/undo`);
     expect(res.statusCode).toBe(409);
-    expect(problem(res).errors?.[0]?.code).toBe('merge_expired');
+    expect(problem(res).errors?.[0]?.code).toBe('undo_expired');
   });
 
   it("answers 404 when a rep tries to merge, edit or read another rep's person, and changes nothing", async () => {

@@ -5,7 +5,9 @@ import { searchTokens } from '../../../domain/search/search-key.js';
 import type { ActorContext, Deps } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { leadsOfPerson } from '../leads/leads.repository.js';
+import { organisationInScope } from '../organisations/organisations.repository.js';
 import { findPeople, personInScope, searchPeople } from './people.repository.js';
+import type { DuplicateCandidate } from './people.schemas.js';
 import { duplicatesOfPerson } from './people.service.js';
 
 /** A person the actor may see (through one of their leads), else 404. */
@@ -44,6 +46,22 @@ export async function personDetail(deps: Deps, caller: ActorContext, id: string)
       ownerId: l.owner_id,
       createdAt: l.created_at,
     })),
-    duplicates: await duplicatesOfPerson(deps.db, person),
+    duplicates: await visibleCandidates(deps.db, caller, await duplicatesOfPerson(deps.db, person)),
   };
+}
+
+/** Only the duplicate candidates the actor may see: a hidden person is never named, not even as a duplicate. */
+export async function visibleCandidates(
+  db: Db,
+  caller: ActorContext,
+  candidates: DuplicateCandidate[],
+): Promise<DuplicateCandidate[]> {
+  const scope = scopeFor(caller.actor, 'lead');
+  const kept: DuplicateCandidate[] = [];
+  for (const c of candidates) {
+    const visible =
+      c.kind === 'person' ? await personInScope(db, scope, c.id) : await organisationInScope(db, scope, c.id);
+    if (visible) kept.push(c);
+  }
+  return kept;
 }

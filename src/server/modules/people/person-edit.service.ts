@@ -6,7 +6,7 @@ import { recordAudit, recordUpdate } from '../audit/audit.repository.js';
 import { checkCustomValues, mergeCustomValues } from '../custom-fields/custom-values.js';
 import { leadSearchText } from '../leads/leads.view.js';
 import { findOrganisation } from '../organisations/organisations.repository.js';
-import { personView, visiblePerson } from './people.query.service.js';
+import { personView, visibleCandidates, visiblePerson } from './people.query.service.js';
 import { dismissDuplicate, refreshLeadSearchText, savePerson } from './people.repository.js';
 import type { PersonInput } from './people.schemas.js';
 import { duplicatesOfPerson, normalisePerson } from './people.service.js';
@@ -48,7 +48,10 @@ export async function updatePerson(deps: Deps, caller: ActorContext, id: string,
     await refreshLeadSearchText(trx, id, (title, orgName) => leadSearchText(after, orgName, title));
     const keys = Object.keys(input);
     await recordUpdate(trx, caller, 'person', id, { before, after, keys, at });
-    return { person: personView(after), duplicates: await duplicatesOfPerson(trx, after) };
+    return {
+      person: personView(after),
+      duplicates: await visibleCandidates(trx, caller, await duplicatesOfPerson(trx, after)),
+    };
   });
 }
 

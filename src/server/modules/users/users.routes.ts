@@ -1,14 +1,35 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import type { Deps } from '../../context.js';
 import { callerOf } from '../../plugins/auth.js';
 import { authErrors, IdParams, ProblemRef } from '../../schemas/common.js';
-import { CreatedUser, CreateUserBody, UpdateUserBody, UserEnvelope, UserList } from './users.schemas.js';
-import { createUser, getUser, listUsers, updateUser } from './users.service.js';
+import {
+  AssignableUser,
+  CreatedUser,
+  CreateUserBody,
+  UpdateUserBody,
+  UserEnvelope,
+  UserList,
+} from './users.schemas.js';
+import { assignableUsers, createUser, getUser, listUsers, updateUser } from './users.service.js';
 
 const tags = ['users'];
 const config = { admin: 'user' as const };
 
 export const usersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  app.get(
+    '/users/assignable',
+    {
+      schema: {
+        tags,
+        summary:
+          'The people you may hand a lead to (a rep: themselves; a manager: their teams; an admin: everyone active)',
+        response: { 200: Type.Object({ items: Type.Array(AssignableUser) }), ...authErrors },
+      },
+    },
+    async (request) => ({ items: await assignableUsers(deps, callerOf(request)) }),
+  );
+
   app.get(
     '/users',
     { config, schema: { tags, summary: 'All users (admin)', response: { 200: UserList, ...authErrors } } },

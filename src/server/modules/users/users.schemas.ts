@@ -79,3 +79,10 @@ export const UpdateUserBody = Type.Object(
 export type UpdateUserInput = Static<typeof UpdateUserBody>;
 
 export const UserEnvelope = Type.Object({ user: Type.Ref('User') });
+
+/** What a lookup of assignable people shows: no e-mail, no role details. */
+export const AssignableUser = Type.Object({
+  id: Id,
+  name: Type.String(),
+  teamId: Type.Union([Id, Type.Null()]),
+});

@@ -1,3 +1,4 @@
+import { can } from '../../../domain/access/policy.js';
 import { passwordProblem } from '../../../domain/accounts/password-policy.js';
 import {
   DEFAULT_TIME_ZONE,
@@ -7,7 +8,7 @@ import {
 } from '../../../domain/accounts/user.js';
 import { pick } from '../../../domain/audit/pick.js';
 import { AppError, conflictOn, invalidField } from '../../../domain/errors/app-error.js';
-import type { Caller, Deps } from '../../context.js';
+import type { ActorContext, Caller, Deps } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { newId } from '../../db/ids.js';
@@ -191,4 +192,20 @@ async function releaseManagedTeams(trx: Db, caller: Caller, userId: string, now:
 function emailConflict(error: unknown): never {
   if (isUniqueViolation(error)) throw conflictOn('email', 'in_use', 'A user with this e-mail already exists');
   throw error;
+}
+
+/** Active users the caller may assign leads to, asked of the access policy one by one. */
+export async function assignableUsers(
+  deps: Deps,
+  caller: ActorContext,
+): Promise<{ id: string; name: string; teamId: string | null }[]> {
+  const users = await listUsers(deps.db);
+  return users
+    .filter(
+      (u) =>
+        u.active &&
+        u.role !== 'marketer' &&
+        can(caller.actor, 'assign', 'lead', { ownerId: u.id, teamId: u.teamId }),
+    )
+    .map((u) => ({ id: u.id, name: u.name, teamId: u.teamId }));
 }
