@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { searchKey, searchTokens } from './search-key.js';
+import { searchKey, searchTerms, searchTokens, termRangeEnd } from './search-key.js';
 
 describe('searchKey', () => {
   it.each<[string, string]>([
@@ -66,5 +66,22 @@ describe('searchTokens', () => {
     ['ana@acme.lt, +37061234567', ['ana@acme.lt', '+37061234567']],
   ])('splits %j into %j', (text, expected) => {
     expect(searchTokens(text)).toEqual(expected);
+  });
+});
+
+describe('searchTerms', () => {
+  it.each([
+    ['Jonas jonas.simkus@acme.lt', ['jonas', 'simkus', 'acme', 'lt']],
+    ['+37061234567 37061234567', ['37061234567']],
+    ['UAB „Ąžuolas“ — Šimkus', ['uab', 'azuolas', 'simkus']],
+    ['', []],
+  ])('splits %j into %j', (text, terms) => {
+    expect(searchTerms(text)).toEqual(terms);
+  });
+
+  it('bounds a prefix range so that every term starting with it falls inside', () => {
+    const end = termRangeEnd('sim');
+    for (const term of ['sim', 'simkus', 'simzzzz', 'sim9']) expect(term >= 'sim' && term < end).toBe(true);
+    for (const term of ['sil', 'sin', 'si']) expect(term >= 'sim' && term < end).toBe(false);
   });
 });

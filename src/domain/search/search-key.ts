@@ -48,3 +48,17 @@ export function searchTokens(text: string): string[] {
     .split(' ')
     .filter((token) => token !== '');
 }
+
+/**
+ * The indexed terms of a text: its words split further at `@ . + -`, so e-mails, domains and
+ * phones are found by any part; unique, in order. Search matches each typed term as a word
+ * prefix. Example: `searchTerms('Jonas jonas.simkus@acme.lt')` → `['jonas', 'simkus', 'acme', 'lt']`.
+ */
+export function searchTerms(text: string): string[] {
+  return [...new Set(searchKey(text).split(/[^\p{L}\p{N}]+/u).filter((term) => term !== ''))];
+}
+
+/** The exclusive upper bound of a prefix range: `term >= p and term < termRangeEnd(p)`. */
+export function termRangeEnd(prefix: string): string {
+  return `${prefix}\uffff`;
+}

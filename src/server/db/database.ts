@@ -33,6 +33,7 @@ export interface Database {
   saved_views: SavedViewsTable;
   bulk_operations: BulkOperationsTable;
   notifications: NotificationsTable;
+  lead_search_terms: LeadSearchTermsTable;
 }
 
 export interface TeamsTable {
@@ -326,4 +327,9 @@ export interface NotificationsTable {
   dedupe_key: string;
   created_at: string;
   read_at: string | null;
+}
+
+export interface LeadSearchTermsTable {
+  term: string;
+  lead_id: string;
 }

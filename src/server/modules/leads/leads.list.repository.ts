@@ -1,6 +1,7 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Scope } from '../../../domain/access/policy.js';
 import type { LeadStage } from '../../../domain/leads/stages.js';
+import { termRangeEnd } from '../../../domain/search/search-key.js';
 import type { Database, Db } from '../../db/database.js';
 import { scopeCondition } from '../../db/scope.js';
 
@@ -32,8 +33,13 @@ export interface LeadListFilter {
   campaignId?: string | undefined;
   tag?: string | undefined;
   productId?: string | undefined;
-  /** Normalised search tokens; every one must occur. */
-  tokens?: string[] | undefined;
+  /** Search terms; each must start a word of the lead's search text. */
+  terms?: string[] | undefined;
+  /**
+   * A rare term to drive the query from (its matches are few): the database starts from the
+   * term index instead of walking every lead in scope. Chosen by the service after counting.
+   */
+  driveTerm?: string | undefined;
   createdFrom?: string | undefined;
   createdTo?: string | undefined;
   deleted?: boolean | undefined;
@@ -95,8 +101,32 @@ function conditions(eb: LeadsEb, f: LeadListFilter): Expression<SqlBool> {
       ),
     );
   }
-  for (const token of f.tokens ?? [])
-    all.push(eb('leads.search_text', 'like', `%${token.replace(/[%_\\]/g, '')}%`));
+  for (const term of f.terms ?? []) {
+    all.push(
+      eb.exists(
+        eb
+          .selectFrom('lead_search_terms')
+          .select('lead_search_terms.lead_id')
+          .whereRef('lead_search_terms.lead_id', '=', 'leads.id')
+          .where('lead_search_terms.term', '>=', term)
+          .where('lead_search_terms.term', '<', termRangeEnd(term)),
+      ),
+    );
+  }
+  if (f.driveTerm) {
+    const drive = f.driveTerm;
+    all.push(
+      eb(
+        'leads.id',
+        'in',
+        eb
+          .selectFrom('lead_search_terms')
+          .select('lead_search_terms.lead_id')
+          .where('lead_search_terms.term', '>=', drive)
+          .where('lead_search_terms.term', '<', termRangeEnd(drive)),
+      ),
+    );
+  }
   return eb.and(all);
 }
 
@@ -204,6 +234,21 @@ export async function countLeads(db: Db, filter: LeadListFilter, cap: number): P
     .limit(cap + 1);
   const row = await db
     .selectFrom(inner.as('capped'))
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** How many leads have a word starting with `term`, counting no further than `cap`. */
+export async function countTermMatches(db: Db, term: string, cap: number): Promise<number> {
+  const inner = db
+    .selectFrom('lead_search_terms')
+    .select('lead_id')
+    .where('term', '>=', term)
+    .where('term', '<', termRangeEnd(term))
+    .limit(cap + 1);
+  const row = await db
+    .selectFrom(inner.as('m'))
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);

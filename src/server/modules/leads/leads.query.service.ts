@@ -9,11 +9,12 @@ import {
   temperatureOf,
   timeframeFilterFor,
 } from '../../../domain/leads/temperature.js';
-import { searchTokens } from '../../../domain/search/search-key.js';
+import { searchTerms } from '../../../domain/search/search-key.js';
 import type { ActorContext, Deps } from '../../context.js';
 import { today } from './lead-rules.js';
 import {
   countLeads,
+  countTermMatches,
   type LeadListFilter,
   type LeadListRow,
   type LeadSort,
@@ -22,6 +23,15 @@ import {
 import type { LeadListItem, LeadListQueryInput } from './leads.schemas.js';
 
 export const COUNT_CAP = 10_000;
+/** Up to this many matches a search starts from the term index; beyond, walking newest-first finds a page sooner. */
+export const DRIVE_TERM_CAP = 5_000;
+
+/** The longest term (usually the rarest) when its matches are few enough to start from. */
+async function rareTerm(deps: Deps, terms: string[]): Promise<string | undefined> {
+  const longest = [...terms].sort((a, b) => b.length - a.length)[0];
+  if (!longest) return undefined;
+  return (await countTermMatches(deps.db, longest, DRIVE_TERM_CAP)) <= DRIVE_TERM_CAP ? longest : undefined;
+}
 
 function csv(value: string | undefined): string[] {
   return value
@@ -52,7 +62,7 @@ function filterOf(deps: Deps, caller: ActorContext, q: LeadListQueryInput, v: Va
     campaignId: q.campaignId,
     tag: q.tag?.trim().toLowerCase(),
     productId: q.productId,
-    tokens: q.q ? searchTokens(q.q) : undefined,
+    terms: q.q ? searchTerms(q.q) : undefined,
     createdFrom: q.createdFrom,
     createdTo: q.createdTo,
     deleted: q.deleted,
@@ -120,6 +130,7 @@ export async function listLeads(
   const sort: LeadSort = q.sort ?? 'created_desc';
   const after = q.cursor ? decodeCursor(q.cursor, v) : undefined;
   v.throwIfAny();
+  if (filter.terms?.length) filter.driveTerm = await rareTerm(deps, filter.terms);
   const limit = q.limit ?? 50;
   const rows = await listLeadRows(deps.db, filter, sort, limit + 1, after);
   const page = rows.slice(0, limit);

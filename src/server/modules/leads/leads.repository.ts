@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Lead } from '../../../domain/leads/lead.js';
 import type { DisqualifyReason, LeadStage } from '../../../domain/leads/stages.js';
+import { searchTerms } from '../../../domain/search/search-key.js';
 import type { Db, LeadsTable } from '../../db/database.js';
 import { newId } from '../../db/ids.js';
 
@@ -79,6 +80,7 @@ export async function saveLead(db: Db, lead: Lead, searchText: string, isNew: bo
     await db.deleteFrom('lead_products').where('lead_id', '=', lead.id).execute();
     await db.deleteFrom('lead_tags').where('lead_id', '=', lead.id).execute();
   }
+  await setLeadTerms(db, lead.id, searchText, isNew);
   if (lead.productIds.length) {
     await db
       .insertInto('lead_products')
@@ -217,4 +219,15 @@ export async function saveLeadStage(db: Db, lead: Lead): Promise<void> {
 
 export async function campaignName(db: Db, id: string): Promise<string | undefined> {
   return (await db.selectFrom('campaigns').select('name').where('id', '=', id).executeTakeFirst())?.name;
+}
+
+/** Replaces a lead's search terms (always written with its search text, by the same call). */
+export async function setLeadTerms(db: Db, leadId: string, searchText: string, isNew = false): Promise<void> {
+  if (!isNew) await db.deleteFrom('lead_search_terms').where('lead_id', '=', leadId).execute();
+  const terms = searchTerms(searchText);
+  if (terms.length)
+    await db
+      .insertInto('lead_search_terms')
+      .values(terms.map((term) => ({ term, lead_id: leadId })))
+      .execute();
 }

@@ -4,6 +4,7 @@ import type { Person } from '../../../domain/people/person.js';
 import type { Db, PeopleTable } from '../../db/database.js';
 import { newId } from '../../db/ids.js';
 import { scopeCondition } from '../../db/scope.js';
+import { setLeadTerms } from '../leads/leads.repository.js';
 
 type PersonRow = Selectable<PeopleTable>;
 
@@ -210,11 +211,9 @@ export async function refreshLeadSearchText(
     .where('leads.person_id', '=', personId)
     .execute();
   for (const lead of leads) {
-    await db
-      .updateTable('leads')
-      .set({ search_text: text(lead.title, lead.org_name) })
-      .where('id', '=', lead.id)
-      .execute();
+    const searchText = text(lead.title, lead.org_name);
+    await db.updateTable('leads').set({ search_text: searchText }).where('id', '=', lead.id).execute();
+    await setLeadTerms(db, lead.id, searchText);
   }
 }
 
