@@ -55,7 +55,13 @@ export function searchTokens(text: string): string[] {
  * prefix. Example: `searchTerms('Jonas jonas.simkus@acme.lt')` → `['jonas', 'simkus', 'acme', 'lt']`.
  */
 export function searchTerms(text: string): string[] {
-  return [...new Set(searchKey(text).split(/[^\p{L}\p{N}]+/u).filter((term) => term !== ''))];
+  return [
+    ...new Set(
+      searchKey(text)
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((term) => term !== ''),
+    ),
+  ];
 }
 
 /** The exclusive upper bound of a prefix range: `term >= p and term < termRangeEnd(p)`. */
