@@ -1,22 +1,7 @@
 import { type Static, Type } from 'typebox';
+import { LEAD_COLUMNS } from '../../../domain/leads/list-columns.js';
 import { Id, NameText, Timestamp } from '../../schemas/common.js';
 import { LeadListQuery } from '../leads/leads.schemas.js';
-
-export const LEAD_COLUMNS = [
-  'title',
-  'person',
-  'organisation',
-  'email',
-  'phone',
-  'stage',
-  'temperature',
-  'owner',
-  'source',
-  'score',
-  'created',
-  'lastActivity',
-  'nextFollowUp',
-] as const;
 
 /** A view stores the list's filters exactly as the list endpoint takes them (no paging). */
 export const ViewFilters = Type.Omit(LeadListQuery, ['cursor', 'limit', 'count'], {

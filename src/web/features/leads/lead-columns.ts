@@ -1,28 +1,9 @@
 import { useLocalStorage } from '@mantine/hooks';
-import type { SavedViewDto } from '../../lib/api';
+import { LEAD_COLUMNS, type LeadColumn } from '../../../domain/leads/list-columns';
 
 /** The lead table's columns: which exist, which show at first, and the choice kept on this device. */
 
-export type LeadColumn = SavedViewDto['columns'][number];
-
-export const LEAD_COLUMNS = [
-  'title',
-  'person',
-  'organisation',
-  'email',
-  'phone',
-  'stage',
-  'temperature',
-  'owner',
-  'source',
-  'score',
-  'created',
-  'lastActivity',
-  'nextFollowUp',
-] as const satisfies readonly LeadColumn[];
-// A column the server knows but this list forgot would fail to compile here.
-const everyColumn: Exclude<LeadColumn, (typeof LEAD_COLUMNS)[number]> extends never ? true : never = true;
-void everyColumn;
+export { LEAD_COLUMNS, type LeadColumn };
 
 export const DEFAULT_COLUMNS: readonly LeadColumn[] = [
   'title',
