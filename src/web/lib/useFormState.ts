@@ -1,10 +1,15 @@
 import { useCallback, useState } from 'react';
-import type { FieldErrors } from './problems';
+import { type FieldErrors, fieldErrorsOf, notifyProblem } from './problems';
 
-/** Minimal controlled-form state: values, per-field errors, and a setter that clears a field's error. */
+/**
+ * Minimal controlled-form state: values, per-field errors, a setter that clears a field's error,
+ * and `send`, which runs the submission once and puts the server's field errors under the inputs
+ * (`mapErrors` may move them to the input that shows them) or into a notification.
+ */
 export function useFormState<T extends Record<string, unknown>>(initial: T | (() => T)) {
   const [values, setValues] = useState<T>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [submitting, setSubmitting] = useState(false);
 
   const setField = useCallback(<K extends keyof T & string>(field: K, value: T[K]) => {
     setValues((old) => ({ ...old, [field]: value }));
@@ -20,5 +25,24 @@ export function useFormState<T extends Record<string, unknown>>(initial: T | (()
     setErrors({});
   }, []);
 
-  return { values, setField, errors, setErrors, reset };
+  const send = useCallback(
+    async (
+      work: () => Promise<unknown>,
+      shownFields: readonly string[],
+      mapErrors = (e: FieldErrors) => e,
+    ) => {
+      setSubmitting(true);
+      try {
+        await work();
+      } catch (error) {
+        setErrors(mapErrors(fieldErrorsOf(error)));
+        notifyProblem(error, shownFields);
+      } finally {
+        setSubmitting(false);
+      }
+    },
+    [],
+  );
+
+  return { values, setField, errors, setErrors, reset, submitting, send };
 }

@@ -1,8 +1,7 @@
 import { Button, Group, NumberInput, Stack, Switch, Textarea, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreateProductInput, ProductDto } from '../../lib/api';
-import { fieldErrorsOf, notifyProblem } from '../../lib/problems';
 import { useFormState } from '../../lib/useFormState';
 
 interface ProductValues extends Record<string, unknown> {
@@ -32,8 +31,7 @@ export function ProductForm({ product, onSubmit, onCancel }: ProductFormProps) {
     price: product ? product.unitPriceCents / 100 : '',
     active: product?.active ?? true,
   });
-  const [submitting, setSubmitting] = useState(false);
-  const { values, errors, setField } = form;
+  const { values, errors, setField, submitting } = form;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -44,21 +42,17 @@ export function ProductForm({ product, onSubmit, onCancel }: ProductFormProps) {
       ...(typeof values.price === 'number' ? {} : { unitPriceCents: required }),
     };
     if (Object.keys(missing).length) return form.setErrors(missing);
-    setSubmitting(true);
-    try {
-      await onSubmit({
-        code: values.code.trim(),
-        name: values.name.trim(),
-        description: values.description.trim() || null,
-        unitPriceCents: Math.round(Number(values.price) * 100),
-        active: values.active,
-      });
-    } catch (error) {
-      form.setErrors(fieldErrorsOf(error));
-      notifyProblem(error, FIELDS);
-    } finally {
-      setSubmitting(false);
-    }
+    await form.send(
+      () =>
+        onSubmit({
+          code: values.code.trim(),
+          name: values.name.trim(),
+          description: values.description.trim() || null,
+          unitPriceCents: Math.round(Number(values.price) * 100),
+          active: values.active,
+        }),
+      FIELDS,
+    );
   };
 
   return (

@@ -1,8 +1,7 @@
 import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TeamDto, UserDto } from '../../lib/api';
-import { fieldErrorsOf, notifyProblem } from '../../lib/problems';
 import { useFormState } from '../../lib/useFormState';
 
 export interface TeamFormValues extends Record<string, unknown> {
@@ -21,21 +20,15 @@ interface TeamFormProps {
 export function TeamForm({ team, managers, onSubmit, onCancel }: TeamFormProps) {
   const { t } = useTranslation();
   const form = useFormState<TeamFormValues>({ name: team?.name ?? '', managerId: team?.managerId ?? null });
-  const [submitting, setSubmitting] = useState(false);
-  const { values, errors, setField } = form;
+  const { values, errors, setField, submitting } = form;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!values.name.trim()) return form.setErrors({ name: t('common.required') });
-    setSubmitting(true);
-    try {
-      await onSubmit({ name: values.name.trim(), managerId: values.managerId });
-    } catch (error) {
-      form.setErrors(fieldErrorsOf(error));
-      notifyProblem(error, ['name', 'managerId']);
-    } finally {
-      setSubmitting(false);
-    }
+    await form.send(
+      () => onSubmit({ name: values.name.trim(), managerId: values.managerId }),
+      ['name', 'managerId'],
+    );
   };
 
   return (

@@ -1,8 +1,7 @@
 import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreateTokenInput, UserDto } from '../../lib/api';
-import { fieldErrorsOf, notifyProblem } from '../../lib/problems';
 import { useFormState } from '../../lib/useFormState';
 
 interface TokenFormProps {
@@ -16,22 +15,13 @@ interface TokenFormProps {
 export function TokenForm({ users, defaultUserId, onSubmit, onCancel }: TokenFormProps) {
   const { t } = useTranslation();
   const form = useFormState({ name: '', userId: defaultUserId });
-  const [submitting, setSubmitting] = useState(false);
-  const { values, errors, setField } = form;
+  const { values, errors, setField, submitting } = form;
   const choices = users.filter((user) => user.active || user.id === defaultUserId);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!values.name.trim()) return form.setErrors({ name: t('common.required') });
-    setSubmitting(true);
-    try {
-      await onSubmit({ name: values.name.trim(), userId: values.userId });
-    } catch (error) {
-      form.setErrors(fieldErrorsOf(error));
-      notifyProblem(error, ['name', 'userId']);
-    } finally {
-      setSubmitting(false);
-    }
+    await form.send(() => onSubmit({ name: values.name.trim(), userId: values.userId }), ['name', 'userId']);
   };
 
   return (

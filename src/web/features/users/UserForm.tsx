@@ -1,11 +1,10 @@
 import { Button, Checkbox, Group, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale, ROLES, type Role } from '../../../domain/accounts/user';
 import { PasswordField } from '../../components/PasswordField';
 import { currentLocale } from '../../i18n';
 import type { TeamDto, UserDto } from '../../lib/api';
-import { fieldErrorsOf, notifyProblem } from '../../lib/problems';
 import { useFormState } from '../../lib/useFormState';
 import { initialUserValues, type UserFormValues, validateUserValues } from './user-form.values';
 
@@ -28,26 +27,20 @@ function timeZones(current: string): string[] {
 export function UserForm({ user, teams, onSubmit, onCancel }: UserFormProps) {
   const { t } = useTranslation();
   const form = useFormState<UserFormValues>(() => initialUserValues(user, currentLocale()));
-  const { values, errors, setField } = form;
+  const { values, errors, setField, submitting } = form;
   const zones = useMemo(() => timeZones(values.timeZone), [values.timeZone]);
   const editing = user !== null;
-  const [submitting, setSubmitting] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const problems = validateUserValues(values, t);
     if (Object.keys(problems).length > 0) return form.setErrors(problems);
-    setSubmitting(true);
-    try {
-      await onSubmit(values);
-    } catch (error) {
-      const fieldErrors = fieldErrorsOf(error);
-      if (fieldErrors.grants) fieldErrors.dealAmounts = fieldErrors.grants;
-      form.setErrors(fieldErrors);
-      notifyProblem(error, FIELDS);
-    } finally {
-      setSubmitting(false);
-    }
+    // The grants error belongs under the "may see deal amounts" checkbox.
+    await form.send(
+      () => onSubmit(values),
+      FIELDS,
+      (e) => (e.grants ? { ...e, dealAmounts: e.grants } : e),
+    );
   };
 
   return (
