@@ -1,5 +1,6 @@
 import { AppError, invalidField, Validation } from '../../../domain/errors/app-error.js';
 import type { ActorContext, Deps } from '../../context.js';
+import { decodeTimeCursor, encodeCursor } from '../../db/cursor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { visibleLead } from '../leads/lead-rules.js';
 import { touchLastActivity } from '../leads/leads.repository.js';
@@ -123,19 +124,13 @@ export async function leadTimeline(
 ): Promise<{ items: ActivityView[]; nextCursor: string | null }> {
   await visibleLead(deps.db, caller.actor, leadId);
   const limit = query.limit ?? 50;
-  let before: { at: string; id: string } | undefined;
-  if (query.cursor) {
-    const [at, id] = Buffer.from(query.cursor, 'base64url').toString('utf8').split('|');
-    if (!at || !id) throw invalidField('cursor', 'bad_cursor');
-    before = { at, id };
-  }
+  const before = query.cursor ? decodeTimeCursor(query.cursor) : undefined;
   const rows = await timelineOf(deps.db, leadId, limit + 1, before);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const now = deps.now();
   return {
     items: page.map((a) => withOverdue(a, now)),
-    nextCursor:
-      rows.length > limit && last ? Buffer.from(`${last.occurredAt}|${last.id}`).toString('base64url') : null,
+    nextCursor: rows.length > limit && last ? encodeCursor(last.occurredAt, last.id) : null,
   };
 }

@@ -1,5 +1,6 @@
 import { AppError, invalidField } from '../../../domain/errors/app-error.js';
 import type { ActorContext, Deps } from '../../context.js';
+import { decodeIdCursor, encodeCursor } from '../../db/cursor.js';
 import type { Db } from '../../db/database.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import {
@@ -10,7 +11,6 @@ import {
   upsertMember,
 } from './campaign-members.repository.js';
 import { assertMayChangeCampaigns } from './campaigns.access.js';
-import { decodeIdCursor, encodeCursor } from './campaigns.cursor.js';
 import { findCampaign } from './campaigns.repository.js';
 import type { CampaignMemberDto, MemberListQueryInput, PutMemberInput } from './campaigns.schemas.js';
 

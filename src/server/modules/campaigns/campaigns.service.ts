@@ -1,13 +1,13 @@
 import { AppError, invalidField } from '../../../domain/errors/app-error.js';
 import { todayIn } from '../../../domain/leads/temperature.js';
 import type { ActorContext, Deps } from '../../context.js';
+import { decodeTimeCursor, encodeCursor } from '../../db/cursor.js';
 import type { Db } from '../../db/database.js';
 import { newId } from '../../db/ids.js';
 import { recordAudit, recordUpdate } from '../audit/audit.repository.js';
 import { findSource } from '../sources/sources.repository.js';
 import { findUserById } from '../users/users.repository.js';
 import { assertMayChangeCampaigns } from './campaigns.access.js';
-import { decodeTimeCursor, encodeCursor } from './campaigns.cursor.js';
 import {
   type CampaignFields,
   findCampaign,

@@ -1,4 +1,4 @@
-import { invalidField } from '../../../domain/errors/app-error.js';
+import { invalidField } from '../../domain/errors/app-error.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -7,7 +7,7 @@ export function encodeCursor(...parts: string[]): string {
   return Buffer.from(parts.join('|')).toString('base64url');
 }
 
-/** The (created_at, id) of a campaign list cursor; a cursor from anywhere else is refused naming `cursor`. */
+/** The (time, id) of a list cursor (campaigns, audit log, timelines); a cursor from anywhere else is refused naming `cursor`. */
 export function decodeTimeCursor(cursor: string): { at: string; id: string } {
   const [at, id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   if (!at || !id || rest.length > 0 || Number.isNaN(Date.parse(at)) || !UUID.test(id)) {
