@@ -1,12 +1,11 @@
-import { MultiSelect, Select, SimpleGrid, TagsInput, TextInput } from '@mantine/core';
+import { TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { currentLocale } from '../../i18n';
 import type { Lead } from '../../lib/api';
 import { notifySuccess } from '../../lib/problems';
 import { useFormState } from '../../lib/useFormState';
 import { ActionModal, saveShowingErrors } from './ActionModal';
+import { LeadInterestFields } from './LeadInterestFields';
 import { type LeadEditValues, leadChanges, leadEditValues } from './lead-edit.values';
-import { sourceOptions, useActiveCampaigns, useProducts, useSources } from './useLeadOptions';
 import { useUpdateLead } from './useLeads';
 
 const FIELDS = ['title', 'sourceId', 'campaignId', 'productIds', 'tags', 'nextFollowUpAt'];
@@ -21,19 +20,8 @@ interface EditLeadModalProps {
 export function EditLeadModal({ lead, opened, onClose }: EditLeadModalProps) {
   const { t } = useTranslation();
   const update = useUpdateLead(lead.id);
-  const sources = useSources();
-  const products = useProducts();
-  const campaigns = useActiveCampaigns();
   const form = useFormState<LeadEditValues>(() => leadEditValues(lead));
   const { values, errors, setField } = form;
-
-  // The lead's own campaign and products stay choosable even when no longer active.
-  const campaignOptions = (campaigns.data ?? []).map((c) => ({ value: c.id, label: c.name }));
-  if (lead.campaignId && !campaignOptions.some((o) => o.value === lead.campaignId))
-    campaignOptions.push({ value: lead.campaignId, label: lead.campaignName ?? lead.campaignId });
-  const productOptions = (products.data ?? [])
-    .filter((p) => p.active || lead.productIds.includes(p.id))
-    .map((p) => ({ value: p.id, label: `${p.name} (${p.code})` }));
 
   const save = async () => {
     const changes = leadChanges(lead, values);
@@ -62,42 +50,11 @@ export function EditLeadModal({ lead, opened, onClose }: EditLeadModalProps) {
         error={errors.title}
         data-autofocus
       />
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <Select
-          label={t('leads.source')}
-          data={sourceOptions(sources.data ?? [], currentLocale(), true)}
-          value={values.sourceId}
-          onChange={(sourceId) => setField('sourceId', sourceId)}
-          searchable
-          clearable
-          error={errors.sourceId}
-        />
-        <Select
-          label={t('leads.campaign')}
-          data={campaignOptions}
-          value={values.campaignId}
-          onChange={(campaignId) => setField('campaignId', campaignId)}
-          searchable
-          clearable
-          error={errors.campaignId}
-        />
-      </SimpleGrid>
-      <MultiSelect
-        label={t('leads.products')}
-        data={productOptions}
-        value={values.productIds}
-        onChange={(productIds) => setField('productIds', productIds)}
-        searchable
-        clearable
-        error={errors.productIds}
-      />
-      <TagsInput
-        label={t('leads.tags')}
-        description={t('leads.form.tagsHint')}
-        value={values.tags}
-        onChange={(tags) => setField('tags', tags)}
-        maxTags={30}
-        error={errors.tags}
+      <LeadInterestFields
+        values={values}
+        errors={errors}
+        onChange={setField}
+        keep={{ campaignId: lead.campaignId, campaignName: lead.campaignName, productIds: lead.productIds }}
       />
       <TextInput
         type="datetime-local"

@@ -1,21 +1,11 @@
-import {
-  Button,
-  Fieldset,
-  Group,
-  MultiSelect,
-  Select,
-  SimpleGrid,
-  Stack,
-  TagsInput,
-  TextInput,
-} from '@mantine/core';
+import { Button, Fieldset, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentLocale } from '../../i18n';
 import type { CreateLeadInput } from '../../lib/api';
 import { fieldErrorsByPath, notifyProblem } from '../../lib/problems';
 import { useFormState } from '../../lib/useFormState';
 import { ContactInputs } from './ContactInputs';
+import { LeadInterestFields } from './LeadInterestFields';
 import {
   formErrorsOf,
   initialLeadValues,
@@ -25,7 +15,6 @@ import {
   validateLeadValues,
 } from './lead-form.values';
 import { TimeframeInput } from './TimeframeInput';
-import { sourceOptions, useActiveCampaigns, useProducts, useSources } from './useLeadOptions';
 
 interface LeadFormProps {
   /** Saves; a rejected promise carrying an ApiError puts its messages under the inputs. */
@@ -39,9 +28,6 @@ export function LeadForm({ onSubmit, onCancel }: LeadFormProps) {
   const form = useFormState<LeadFormValues>(initialLeadValues);
   const { values, errors, setField } = form;
   const [submitting, setSubmitting] = useState(false);
-  const sources = useSources();
-  const products = useProducts();
-  const campaigns = useActiveCampaigns();
 
   const setList = (field: 'emails' | 'phones', list: string[]) => {
     setField(field, list);
@@ -113,51 +99,7 @@ export function LeadForm({ onSubmit, onCancel }: LeadFormProps) {
               onChange={(timeframe) => setField('timeframe', timeframe)}
               error={errors.timeframe}
             />
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <Select
-                label={t('leads.source')}
-                data={sourceOptions(sources.data ?? [], currentLocale())}
-                value={values.sourceId}
-                onChange={(sourceId) => setField('sourceId', sourceId)}
-                searchable
-                clearable
-                error={errors.sourceId}
-              />
-              <Select
-                label={t('leads.campaign')}
-                data={(campaigns.data ?? []).map((campaign) => ({
-                  value: campaign.id,
-                  label: campaign.name,
-                }))}
-                value={values.campaignId}
-                onChange={(campaignId) => setField('campaignId', campaignId)}
-                searchable
-                clearable
-                error={errors.campaignId}
-              />
-              <MultiSelect
-                label={t('leads.products')}
-                data={(products.data ?? [])
-                  .filter((product) => product.active)
-                  .map((product) => ({
-                    value: product.id,
-                    label: `${product.name} (${product.code})`,
-                  }))}
-                value={values.productIds}
-                onChange={(productIds) => setField('productIds', productIds)}
-                searchable
-                clearable
-                error={errors.productIds}
-              />
-              <TagsInput
-                label={t('leads.tags')}
-                description={t('leads.form.tagsHint')}
-                value={values.tags}
-                onChange={(tags) => setField('tags', tags)}
-                maxTags={30}
-                error={errors.tags}
-              />
-            </SimpleGrid>
+            <LeadInterestFields values={values} errors={errors} onChange={setField} />
           </Stack>
         </Fieldset>
         <Group justify="flex-end">
