@@ -1,21 +1,11 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Loader,
-  Modal,
-  Paper,
-  Table,
-  Text,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Badge, Button, Group, Modal, Paper, Table, VisuallyHidden } from '@mantine/core';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
+import { QueryStatus } from '../../components/QueryStatus';
 import type { CreateProductInput, ProductDto } from '../../lib/api';
 import { formatMoney } from '../../lib/format';
-import { notifyProblem, notifySuccess, problemMessage } from '../../lib/problems';
+import { notifyProblem, notifySuccess } from '../../lib/problems';
 import { useModalState } from '../../lib/useModalState';
 import { useProducts } from '../leads/useLeadOptions';
 import { ProductForm } from './ProductForm';
@@ -61,17 +51,7 @@ export function ProductsPage() {
         }
       />
       <Paper withBorder p={0}>
-        {products.isPending ? <Loader m="md" aria-label={t('app.loading')} /> : null}
-        {products.isError ? (
-          <Alert color="red" m="md">
-            {problemMessage(products.error)}
-          </Alert>
-        ) : null}
-        {products.data && list.length === 0 ? (
-          <Text c="dimmed" p="md">
-            {t('products.empty')}
-          </Text>
-        ) : null}
+        <QueryStatus query={products} empty={list.length === 0} emptyText={t('products.empty')} />
         {list.length > 0 ? (
           <Table.ScrollContainer minWidth={640}>
             <Table striped highlightOnHover verticalSpacing="xs" data-testid="products-table">

@@ -1,9 +1,10 @@
-import { Alert, Button, Loader, Modal, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Modal, Paper, Table, VisuallyHidden } from '@mantine/core';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
+import { QueryStatus } from '../../components/QueryStatus';
 import type { TeamDto, UserDto } from '../../lib/api';
-import { notifySuccess, problemMessage } from '../../lib/problems';
+import { notifySuccess } from '../../lib/problems';
 import { useModalState } from '../../lib/useModalState';
 import { useUsers } from '../users/useUsers';
 import { TeamForm, type TeamFormValues } from './TeamForm';
@@ -51,17 +52,7 @@ export function TeamsPage() {
         }
       />
       <Paper withBorder p={0}>
-        {teams.isPending ? <Loader m="md" aria-label={t('app.loading')} /> : null}
-        {teams.isError ? (
-          <Alert color="red" m="md">
-            {problemMessage(teams.error)}
-          </Alert>
-        ) : null}
-        {teams.data && list.length === 0 ? (
-          <Text c="dimmed" p="md">
-            {t('teams.empty')}
-          </Text>
-        ) : null}
+        <QueryStatus query={teams} empty={list.length === 0} emptyText={t('teams.empty')} />
         {list.length > 0 ? (
           <Table.ScrollContainer minWidth={520}>
             <Table striped highlightOnHover verticalSpacing="xs">

@@ -1,12 +1,13 @@
-import { Alert, Button, Loader, Modal, Paper, Text } from '@mantine/core';
+import { Button, Modal, Paper } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { PageHeader } from '../../components/PageHeader';
+import { QueryStatus } from '../../components/QueryStatus';
 import { SecretOnceModal } from '../../components/SecretOnceModal';
 import type { CreateTokenInput, TokenDto } from '../../lib/api';
-import { notifyProblem, notifySuccess, problemMessage } from '../../lib/problems';
+import { notifyProblem, notifySuccess } from '../../lib/problems';
 import { useModalState } from '../../lib/useModalState';
 import { useCurrentUser } from '../auth/useSession';
 import { useUsers } from '../users/useUsers';
@@ -55,17 +56,7 @@ export function TokensPage() {
         }
       />
       <Paper withBorder p={0}>
-        {tokens.isPending ? <Loader m="md" aria-label={t('app.loading')} /> : null}
-        {tokens.isError ? (
-          <Alert color="red" m="md">
-            {problemMessage(tokens.error)}
-          </Alert>
-        ) : null}
-        {tokens.data && list.length === 0 ? (
-          <Text c="dimmed" p="md">
-            {t('tokens.empty')}
-          </Text>
-        ) : null}
+        <QueryStatus query={tokens} empty={list.length === 0} emptyText={t('tokens.empty')} />
         {list.length > 0 ? <TokensTable tokens={list} onRevoke={revoking.open} /> : null}
       </Paper>
       <Modal opened={creating} onClose={() => setCreating(false)} title={t('tokens.new')}>

@@ -1,11 +1,12 @@
-import { Alert, Button, Loader, Modal, Paper, Text } from '@mantine/core';
+import { Button, Modal, Paper } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
+import { QueryStatus } from '../../components/QueryStatus';
 import { SecretOnceModal } from '../../components/SecretOnceModal';
 import type { UserDto } from '../../lib/api';
-import { notifySuccess, problemMessage } from '../../lib/problems';
+import { notifySuccess } from '../../lib/problems';
 import { useModalState } from '../../lib/useModalState';
 import { useTeams } from '../teams/useTeams';
 import { UserForm } from './UserForm';
@@ -49,17 +50,7 @@ export function UsersPage() {
         }
       />
       <Paper withBorder p={0}>
-        {users.isPending ? <Loader m="md" aria-label={t('app.loading')} /> : null}
-        {users.isError ? (
-          <Alert color="red" m="md">
-            {problemMessage(users.error)}
-          </Alert>
-        ) : null}
-        {users.data && list.length === 0 ? (
-          <Text c="dimmed" p="md">
-            {t('users.empty')}
-          </Text>
-        ) : null}
+        <QueryStatus query={users} empty={list.length === 0} emptyText={t('users.empty')} />
         {list.length > 0 ? <UsersTable users={list} teams={teams.data ?? []} onEdit={editor.open} /> : null}
       </Paper>
       <Modal
