@@ -7,6 +7,10 @@ import { migrationsDone } from '../../db/migrate.js';
 const Status = Type.Object({ status: Type.String(), detail: Type.Optional(Type.String()) });
 
 export const healthRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  // Once this process has seen every one of its migrations applied, that stays true: later probes
+  // (load balancers ask every few seconds) only check that the database answers.
+  let migrated = false;
+
   app.get(
     '/healthz',
     {
@@ -29,7 +33,8 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
     async (request, reply) => {
       try {
         await sql`select 1`.execute(deps.db);
-        if (!(await migrationsDone(deps))) {
+        migrated ||= await migrationsDone(deps);
+        if (!migrated) {
           return reply.code(503).send({ status: 'unavailable', detail: 'migrations pending' });
         }
         return { status: 'ok' };
