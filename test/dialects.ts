@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { describe } from 'vitest';
 import { connect, type DbHandle, type DialectName } from '../src/server/db/connect.js';
-import { migrateToLatest } from '../src/server/db/migrate.js';
+import { migrateTo, migrateToLatest } from '../src/server/db/migrate.js';
 
 export const PG_URL = process.env.PILTUVAS_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -39,12 +39,16 @@ export interface TestDb extends DbHandle {
   dispose(): Promise<void>;
 }
 
-/** A fresh, migrated database: a new SQLite file, or a new schema on the local PostgreSQL. */
-export async function freshDb(dialect: DialectName): Promise<TestDb> {
+/**
+ * A fresh, migrated database: a new SQLite file, or a new schema on the local PostgreSQL.
+ * `upTo` stops after that migration (to test an upgrade from it).
+ */
+export async function freshDb(dialect: DialectName, upTo?: string): Promise<TestDb> {
+  const migrate = (handle: DbHandle) => (upTo ? migrateTo(handle, upTo) : migrateToLatest(handle));
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'piltuvas-test-'));
     const handle = connect({ url: join(dir, 'test.sqlite') });
-    await migrateToLatest(handle);
+    await migrate(handle);
     return {
       ...handle,
       async dispose() {
@@ -59,7 +63,7 @@ export async function freshDb(dialect: DialectName): Promise<TestDb> {
   await admin.query(`create schema "${schema}"`);
   await admin.end();
   const handle = connect({ url: PG_URL, schema, poolSize: 4 });
-  await migrateToLatest(handle);
+  await migrate(handle);
   return {
     ...handle,
     async dispose() {

@@ -14,7 +14,9 @@ export async function checkAgainstApp(query, probe) {
   const phones = await query('select * from person_phones where person_id = ?', [lead.person_id]);
   const [org] = await query('select * from organisations where id = ?', [lead.organisation_id]);
   const events = await query('select * from activities where lead_id = ?', [probe.leadId]);
-  const terms = await query('select term from lead_search_terms where lead_id = ?', [probe.leadId]);
+  const terms = await query('select term, created_at, owner_id from lead_terms where lead_id = ?', [
+    probe.leadId,
+  ]);
   const p = { ...probe.person };
   const orgName = probe.organisation.name;
   const expected = {
@@ -31,7 +33,11 @@ export async function checkAgainstApp(query, probe) {
     'leads.team_id (the owner’s team)': [lead.team_id, probe.ownerTeamId],
     'leads.custom_fields': [lead.custom_fields, '{}'],
     "the 'created' event": [events.find((e) => e.type === 'system')?.data, derive.createdEvent()],
-    lead_search_terms: [
+    'lead_terms.created_at, owner_id': [
+      terms.every((t) => t.created_at === lead.created_at && t.owner_id === lead.owner_id),
+      true,
+    ],
+    lead_terms: [
       terms
         .map((t) => t.term)
         .sort()
@@ -53,7 +59,7 @@ export async function checkAgainstApp(query, probe) {
     ['lead_history', 'lead_id', probe.leadId],
     ['lead_products', 'lead_id', probe.leadId],
     ['lead_tags', 'lead_id', probe.leadId],
-    ['lead_search_terms', 'lead_id', probe.leadId],
+    ['lead_terms', 'lead_id', probe.leadId],
     ['leads', 'id', probe.leadId],
     ['person_emails', 'person_id', person.id],
     ['person_phones', 'person_id', person.id],

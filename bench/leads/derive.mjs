@@ -38,6 +38,6 @@ export const derive = {
     return { title, searchText: leadSearchText(person, orgName, title) };
   },
   createdEvent: () => JSON.stringify({ event: 'created', personReused: false }),
-  /** lead_search_terms rows, written by the app with every search text. */
+  /** lead_terms rows, written by the app with every search text. */
   terms: (searchText) => searchTerms(searchText),
 };

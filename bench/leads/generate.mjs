@@ -118,7 +118,7 @@ function addLead(out, g, i) {
     iso(updatedMs),
     s.deleted,
   ]);
-  for (const term of derive.terms(searchText)) out.lead_search_terms.push([term, id]);
+  for (const term of derive.terms(searchText)) out.lead_terms.push([term, created, id, owner?.id ?? null]);
   addProductsAndTags(out, ctx, id);
   if (!s.deleted && owner) g.ownerCounts.set(owner.id, (g.ownerCounts.get(owner.id) ?? 0) + 1);
   g.recentPeople.push(personId);

@@ -15,7 +15,7 @@ export const COLUMNS = {
   ),
   lead_products: cols('lead_id product_id'),
   lead_tags: cols('lead_id tag'),
-  lead_search_terms: cols('term lead_id'),
+  lead_terms: cols('term created_at lead_id owner_id'),
   lead_history: cols('id lead_id at actor_id channel field from_value to_value'),
   activities: cols(
     'id lead_id person_id type subject body occurred_at due_at done_at assignee_id data channel created_by created_at updated_at deleted_at',

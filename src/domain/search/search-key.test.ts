@@ -74,6 +74,8 @@ describe('searchTerms', () => {
     ['Jonas jonas.simkus@acme.lt', ['jonas', 'simkus', 'acme', 'lt']],
     ['+37061234567 37061234567', ['37061234567']],
     ['UAB „Ąžuolas“ — Šimkus', ['uab', 'azuolas', 'simkus']],
+    ['mantas.stankevicius4534@outlook.com', ['mantas', 'stankevicius', '4534', 'outlook', 'com']],
+    ['A1 Grupė 2x4', ['a', '1', 'grupe', '2', 'x', '4']],
     ['', []],
   ])('splits %j into %j', (text, terms) => {
     expect(searchTerms(text)).toEqual(terms);

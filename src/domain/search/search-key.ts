@@ -49,16 +49,21 @@ export function searchTokens(text: string): string[] {
     .filter((token) => token !== '');
 }
 
+/** Where letters meet digits: `simkus4534` → `simkus`, `4534`; `a1` → `a`, `1`. */
+const LETTER_DIGIT = /(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u;
+
 /**
- * The indexed terms of a text: its words split further at `@ . + -`, so e-mails, domains and
- * phones are found by any part; unique, in order. Search matches each typed term as a word
- * prefix. Example: `searchTerms('Jonas jonas.simkus@acme.lt')` → `['jonas', 'simkus', 'acme', 'lt']`.
+ * The indexed terms of a text: its words split further at `@ . + -` and where letters meet digits,
+ * so e-mails, domains and phones are found by any part and `simkus4534@…` adds no word of its own
+ * next to `simkus`; unique, in order. Search matches each typed term as a word prefix.
+ * Example: `searchTerms('Jonas jonas.simkus7@acme.lt')` → `['jonas', 'simkus', '7', 'acme', 'lt']`.
  */
 export function searchTerms(text: string): string[] {
   return [
     ...new Set(
       searchKey(text)
         .split(/[^\p{L}\p{N}]+/u)
+        .flatMap((word) => word.split(LETTER_DIGIT))
         .filter((term) => term !== ''),
     ),
   ];

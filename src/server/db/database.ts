@@ -33,7 +33,7 @@ export interface Database {
   saved_views: SavedViewsTable;
   bulk_operations: BulkOperationsTable;
   notifications: NotificationsTable;
-  lead_search_terms: LeadSearchTermsTable;
+  lead_terms: LeadTermsTable;
 }
 
 export interface TeamsTable {
@@ -329,7 +329,9 @@ export interface NotificationsTable {
   read_at: string | null;
 }
 
-export interface LeadSearchTermsTable {
+export interface LeadTermsTable {
   term: string;
+  created_at: string;
   lead_id: string;
+  owner_id: string | null;
 }

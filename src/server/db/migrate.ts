@@ -50,6 +50,12 @@ export async function migrateToLatest(target: MigrationTarget): Promise<Migratio
   return results;
 }
 
+/** Applies migrations up to and including `name` (tests of an upgrade start from an older schema). */
+export async function migrateTo(target: MigrationTarget, name: string): Promise<void> {
+  const { error } = await (await migratorFor(target)).migrateTo(name);
+  if (error) throw new MigrationError(`migrating to ${name} failed: ${String(error)}`);
+}
+
 /** True when no migration is pending: /readyz uses it. */
 export async function migrationsDone(target: MigrationTarget): Promise<boolean> {
   const all = await (await migratorFor(target)).getMigrations();

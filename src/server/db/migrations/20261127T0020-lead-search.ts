@@ -1,6 +1,5 @@
 import { type Kysely, sql } from 'kysely';
 import { searchTerms } from '../../../domain/search/search-key.js';
-import type { Database } from '../database.js';
 import type { MigrationFactory } from './index.js';
 
 /**
@@ -35,12 +34,18 @@ export const leadSearch: MigrationFactory = (dialect) => ({
       .on('lead_search_terms')
       .columns(['lead_id', 'term'])
       .execute();
-    await backfillTerms(db as Kysely<Database>);
+    await backfillTerms(db as Kysely<Then>);
   },
 });
 
+/** The tables as they were at this migration (`lead_search_terms` became `lead_terms` later). */
+interface Then {
+  leads: { id: string; search_text: string };
+  lead_search_terms: { term: string; lead_id: string };
+}
+
 /** Terms for leads written before this migration, a thousand at a time. */
-async function backfillTerms(db: Kysely<Database>): Promise<void> {
+async function backfillTerms(db: Kysely<Then>): Promise<void> {
   let after = '';
   for (;;) {
     const rows = await db

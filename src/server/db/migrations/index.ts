@@ -5,6 +5,7 @@ import { leads } from './20261126T2330-leads.js';
 import { viewsAndBulk } from './20261127T0000-views-bulk.js';
 import { notifications } from './20261127T0010-notifications.js';
 import { leadSearch } from './20261127T0020-lead-search.js';
+import { leadTerms } from './20261127T0030-lead-terms.js';
 
 /** A migration may branch on the dialect (auto-increment, locking, types) where it must. */
 export type MigrationFactory = (dialect: DialectName) => Migration;
@@ -16,4 +17,5 @@ export const MIGRATIONS: Record<string, MigrationFactory> = {
   '20261127T0000-views-bulk': viewsAndBulk,
   '20261127T0010-notifications': notifications,
   '20261127T0020-lead-search': leadSearch,
+  '20261127T0030-lead-terms': leadTerms,
 };

@@ -1,7 +1,11 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Scope } from '../../../domain/access/policy.js';
+import type { CustomFilter } from '../../../domain/custom-fields/filters.js';
 import type { LeadStage } from '../../../domain/leads/stages.js';
+import type { ContactQuery } from '../../../domain/search/contact-query.js';
 import { termRangeEnd } from '../../../domain/search/search-key.js';
+import type { DialectName } from '../../db/connect.js';
+import { customFilterCondition } from '../../db/custom-filter.js';
 import type { Database, Db } from '../../db/database.js';
 import { scopeCondition } from '../../db/scope.js';
 
@@ -33,6 +37,8 @@ export interface LeadListFilter {
   campaignId?: string | undefined;
   tag?: string | undefined;
   productId?: string | undefined;
+  /** A search that is an e-mail address or phone number: leads of the people who have it. */
+  contact?: ContactQuery | undefined;
   /** Search terms; each must start a word of the lead's search text. */
   terms?: string[] | undefined;
   /**
@@ -40,11 +46,21 @@ export interface LeadListFilter {
    * term index instead of walking every lead in scope. Chosen by the service after counting.
    */
   driveTerm?: string | undefined;
+  /** Created at or after this instant. */
   createdFrom?: string | undefined;
-  createdTo?: string | undefined;
+  /** Created before this instant. */
+  createdBefore?: string | undefined;
+  lastActivityFrom?: string | undefined;
+  lastActivityBefore?: string | undefined;
+  scoreMin?: number | undefined;
+  scoreMax?: number | undefined;
+  /** Conditions on custom fields, read as the database's JSON (hence its dialect). */
+  custom?: { dialect: DialectName; filters: CustomFilter[] } | undefined;
   deleted?: boolean | undefined;
   /** Parked leads whose revisit date is on or before this date. */
   revisitDueOn?: string | undefined;
+  /** Only these leads (the page a search found, fetched whole). */
+  ids?: string[] | undefined;
 }
 
 type LeadsEb = ExpressionBuilder<Database, 'leads'>;
@@ -68,13 +84,45 @@ function conditions(eb: LeadsEb, f: LeadListFilter): Expression<SqlBool> {
   all.push(f.deleted ? eb('leads.deleted_at', 'is not', null) : eb('leads.deleted_at', 'is', null));
   if (f.stages?.length) all.push(eb('leads.stage', 'in', f.stages));
   if (f.timeframes?.length) all.push(eb.or(f.timeframes.map((r) => timeframeCondition(eb, r))));
+  if (f.contact?.kind === 'email') {
+    const key = f.contact.key;
+    all.push(
+      eb(
+        'leads.person_id',
+        'in',
+        eb
+          .selectFrom('person_emails')
+          .select('person_emails.person_id')
+          .where('person_emails.email_key', '=', key),
+      ),
+    );
+  } else if (f.contact?.kind === 'phone') {
+    const phone = f.contact.phone;
+    all.push(
+      eb(
+        'leads.person_id',
+        'in',
+        eb
+          .selectFrom('person_phones')
+          .select('person_phones.person_id')
+          .where('person_phones.phone', '=', phone),
+      ),
+    );
+  }
+  if (f.ids) all.push(f.ids.length ? eb('leads.id', 'in', f.ids) : sql<SqlBool>`1 = 0`);
   if (f.ownerId === null) all.push(eb('leads.owner_id', 'is', null));
   else if (f.ownerId) all.push(eb('leads.owner_id', '=', f.ownerId));
   if (f.teamId) all.push(eb('leads.team_id', '=', f.teamId));
   if (f.sourceId) all.push(eb('leads.source_id', '=', f.sourceId));
   if (f.campaignId) all.push(eb('leads.campaign_id', '=', f.campaignId));
   if (f.createdFrom) all.push(eb('leads.created_at', '>=', f.createdFrom));
-  if (f.createdTo) all.push(eb('leads.created_at', '<', f.createdTo));
+  if (f.createdBefore) all.push(eb('leads.created_at', '<', f.createdBefore));
+  if (f.lastActivityFrom) all.push(eb('leads.last_activity_at', '>=', f.lastActivityFrom));
+  if (f.lastActivityBefore) all.push(eb('leads.last_activity_at', '<', f.lastActivityBefore));
+  if (f.scoreMin !== undefined) all.push(eb('leads.score', '>=', f.scoreMin));
+  if (f.scoreMax !== undefined) all.push(eb('leads.score', '<=', f.scoreMax));
+  for (const c of f.custom?.filters ?? [])
+    all.push(customFilterCondition(f.custom!.dialect, 'leads.custom_fields', c));
   if (f.revisitDueOn)
     all.push(eb.and([eb('leads.stage', '=', 'parked'), eb('leads.revisit_on', '<=', f.revisitDueOn)]));
   if (f.tag) {
@@ -105,11 +153,11 @@ function conditions(eb: LeadsEb, f: LeadListFilter): Expression<SqlBool> {
     all.push(
       eb.exists(
         eb
-          .selectFrom('lead_search_terms')
-          .select('lead_search_terms.lead_id')
-          .whereRef('lead_search_terms.lead_id', '=', 'leads.id')
-          .where('lead_search_terms.term', '>=', term)
-          .where('lead_search_terms.term', '<', termRangeEnd(term)),
+          .selectFrom('lead_terms')
+          .select('lead_terms.lead_id')
+          .whereRef('lead_terms.lead_id', '=', 'leads.id')
+          .where('lead_terms.term', '>=', term)
+          .where('lead_terms.term', '<', termRangeEnd(term)),
       ),
     );
   }
@@ -120,10 +168,10 @@ function conditions(eb: LeadsEb, f: LeadListFilter): Expression<SqlBool> {
         'leads.id',
         'in',
         eb
-          .selectFrom('lead_search_terms')
-          .select('lead_search_terms.lead_id')
-          .where('lead_search_terms.term', '>=', drive)
-          .where('lead_search_terms.term', '<', termRangeEnd(drive)),
+          .selectFrom('lead_terms')
+          .select('lead_terms.lead_id')
+          .where('lead_terms.term', '>=', drive)
+          .where('lead_terms.term', '<', termRangeEnd(drive)),
       ),
     );
   }
@@ -227,9 +275,10 @@ export async function listLeadRows(
 
 /** How many leads match, counting no further than `cap` (lists show "10 000+" beyond it). */
 export async function countLeads(db: Db, filter: LeadListFilter, cap: number): Promise<number> {
+  // why a constant: the rows need not be read when an index holds every column the filter names
   const inner = db
     .selectFrom('leads')
-    .select('leads.id')
+    .select(sql<number>`1`.as('one'))
     .where((eb) => conditions(eb, filter))
     .limit(cap + 1);
   const row = await db
@@ -242,13 +291,117 @@ export async function countLeads(db: Db, filter: LeadListFilter, cap: number): P
 /** How many leads have a word starting with `term`, counting no further than `cap`. */
 export async function countTermMatches(db: Db, term: string, cap: number): Promise<number> {
   const inner = db
-    .selectFrom('lead_search_terms')
+    .selectFrom('lead_terms')
     .select('lead_id')
     .where('term', '>=', term)
     .where('term', '<', termRangeEnd(term))
     .limit(cap + 1);
   const row = await db
     .selectFrom(inner.as('m'))
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * The distinct indexed terms that start with `prefix`, in order, at most `max`: a loose index scan
+ * (one seek per term found), so a prefix shared by a million rows costs `max` seeks, not a scan.
+ */
+export async function termsStartingWith(db: Db, prefix: string, max: number): Promise<string[]> {
+  const end = termRangeEnd(prefix);
+  const result = await sql<{ term: string }>`
+    with recursive found(term, n) as (
+      select (select term from lead_terms where term >= ${prefix} and term < ${end} order by term limit 1), 1
+      union all
+      select (select term from lead_terms where term > found.term and term < ${end} order by term limit 1), n + 1
+      from found where found.term is not null and n < ${max}
+    )
+    select term from found where term is not null`.execute(db);
+  return result.rows.map((r) => r.term);
+}
+
+/**
+ * A search read from the term index: one stream per concrete term (and per owner, when the
+ * caller's scope is a few owners), each an index range already in creation order.
+ */
+export interface TermSearch {
+  /** The concrete terms the driving prefix stands for (from `termsStartingWith`). */
+  terms: string[];
+  /** Owners to read the streams for (a rep's own leads); undefined reads every owner. */
+  ownerIds?: readonly string[] | undefined;
+  /** Everything else the leads must satisfy (the remaining words, scope, filters). */
+  rest: LeadListFilter;
+}
+
+function termStreams(db: Db, search: TermSearch) {
+  const owners: (string | undefined)[] = search.ownerIds ? [...search.ownerIds] : [undefined];
+  return search.terms.flatMap((term) =>
+    owners.map((ownerId) => {
+      let q = db
+        .selectFrom('lead_terms as t')
+        .select(['t.lead_id as id', 't.created_at'])
+        .where('t.term', '=', term)
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('leads')
+              .select('leads.id')
+              .whereRef('leads.id', '=', 't.lead_id')
+              .where((inner) => conditions(inner as unknown as LeadsEb, search.rest)),
+          ),
+        );
+      if (ownerId !== undefined) q = q.where('t.owner_id', '=', ownerId);
+      return q;
+    }),
+  );
+}
+
+/**
+ * The ids of one search page sorted by creation time: each stream yields at most `limit` rows in
+ * index order, and the page is the first `limit` of their merge (a lead matching two terms once).
+ */
+export async function searchLeadIds(
+  db: Db,
+  search: TermSearch,
+  direction: 'asc' | 'desc',
+  limit: number,
+  after?: { value: string | number; id: string },
+): Promise<string[]> {
+  const op = direction === 'desc' ? '<' : '>';
+  const members = termStreams(db, search).map((stream) => {
+    const page = (
+      after
+        ? stream.where(sql<SqlBool>`(t.created_at, t.lead_id) ${sql.raw(op)} (${after.value}, ${after.id})`)
+        : stream
+    )
+      .orderBy('t.created_at', direction)
+      .orderBy('t.lead_id', direction)
+      .limit(limit);
+    return db.selectFrom(page.as('s')).select(['s.id', 's.created_at']);
+  });
+  const [first, ...others] = members;
+  if (!first) return [];
+  const merged = others.reduce((all, member) => all.unionAll(member), first);
+  const rows = await db
+    .selectFrom(merged.as('u'))
+    .select(['u.id', 'u.created_at'])
+    .distinct()
+    .orderBy('u.created_at', direction)
+    .orderBy('u.id', direction)
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** How many leads a term search finds, counting no further than `cap`. */
+export async function countTermSearch(db: Db, search: TermSearch, cap: number): Promise<number> {
+  const [first, ...others] = termStreams(db, search).map((stream) =>
+    db.selectFrom(stream.as('s')).select('s.id'),
+  );
+  if (!first) return 0;
+  const merged = others.reduce((all, member) => all.union(member), first).limit(cap + 1);
+  const row = await db
+    .selectFrom(merged.as('u'))
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);

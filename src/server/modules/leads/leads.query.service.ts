@@ -1,30 +1,96 @@
 import { scopeFor } from '../../../domain/access/policy.js';
+import { type CustomFilter, parseCustomFilter } from '../../../domain/custom-fields/filters.js';
 import { Validation } from '../../../domain/errors/app-error.js';
 import { timeframeOf } from '../../../domain/leads/lead.js';
 import { isLeadStage, type LeadStage } from '../../../domain/leads/stages.js';
 import {
+  addDays,
   TEMPERATURES,
   type Temperature,
   temperatureBounds,
   temperatureOf,
   timeframeFilterFor,
 } from '../../../domain/leads/temperature.js';
+import { contactQuery } from '../../../domain/search/contact-query.js';
 import { searchTerms } from '../../../domain/search/search-key.js';
 import type { ActorContext, Deps } from '../../context.js';
+import { listCustomFields } from '../custom-fields/custom-fields.repository.js';
 import { today } from './lead-rules.js';
 import {
   countLeads,
   countTermMatches,
+  countTermSearch,
   type LeadListFilter,
   type LeadListRow,
   type LeadSort,
   listLeadRows,
+  searchLeadIds,
+  type TermSearch,
+  termsStartingWith,
 } from './leads.list.repository.js';
 import type { LeadListItem, LeadListQueryInput } from './leads.schemas.js';
 
 export const COUNT_CAP = 10_000;
 /** Up to this many matches a search starts from the term index; beyond, walking newest-first finds a page sooner. */
 export const DRIVE_TERM_CAP = 5_000;
+
+/**
+ * Up to this many distinct words may a typed prefix stand for and still be read from the term
+ * index one word at a time ("simk" → simkus, simkute, simkiene …); a shorter, broader prefix matches
+ * so many leads that walking them newest-first finds a page sooner.
+ */
+export const TERM_STREAMS_CAP = 32;
+/** Up to this many owners in a caller's scope are read as one stream each (a rep: one). */
+const OWNER_STREAMS_CAP = 4;
+/** Matches counted per word to pick the rarest of several typed words. */
+const RAREST_COUNT_CAP = 200;
+
+/**
+ * The typed words rarest first (matches counted up to a cap; the longest first among equals), each
+ * with the indexed words it stands for. Only words that stand for few enough indexed words are
+ * listed: a short prefix or a number like "101" can stand for hundreds.
+ */
+async function driveCandidates(deps: Deps, terms: string[]): Promise<{ term: string; expands: string[] }[]> {
+  const byLength = [...terms].sort((a, b) => b.length - a.length);
+  const counts =
+    byLength.length === 1
+      ? [0]
+      : await Promise.all(byLength.map((t) => countTermMatches(deps.db, t, RAREST_COUNT_CAP)));
+  const order = byLength.map((term, i) => ({ term, n: counts[i]! })).sort((a, b) => a.n - b.n);
+  const out: { term: string; expands: string[] }[] = [];
+  for (const { term } of order) {
+    const expands = await termsStartingWith(deps.db, term, TERM_STREAMS_CAP + 1);
+    if (expands.length <= TERM_STREAMS_CAP) return [...out, { term, expands }];
+  }
+  return out;
+}
+
+/**
+ * How a search sorted by creation time is read from the term index (see `TermSearch`): streams of
+ * the rarest typed word that stands for few enough indexed words, the other words checked on each
+ * lead. Undefined when walking the leads is the better plan (other sorts, only broad prefixes).
+ */
+async function termSearchFor(
+  deps: Deps,
+  filter: LeadListFilter,
+  sort: LeadSort,
+): Promise<TermSearch | undefined> {
+  if (!filter.terms?.length || !sort.startsWith('created')) return undefined;
+  const [drive] = await driveCandidates(deps, filter.terms);
+  if (!drive) return undefined;
+  const scope = filter.scope;
+  const ownerIds =
+    typeof filter.ownerId === 'string'
+      ? [filter.ownerId]
+      : scope.kind === 'rows' && scope.teamIds.length === 0 && scope.ownerIds.length <= OWNER_STREAMS_CAP
+        ? scope.ownerIds
+        : undefined;
+  return {
+    terms: drive.expands,
+    ownerIds,
+    rest: { ...filter, terms: filter.terms.filter((t) => t !== drive.term) },
+  };
+}
 
 /** The longest term (usually the rarest) when its matches are few enough to start from. */
 async function rareTerm(deps: Deps, terms: string[]): Promise<string | undefined> {
@@ -42,14 +108,45 @@ function csv(value: string | undefined): string[] {
     : [];
 }
 
+/** The free text of a list request: a whole e-mail or phone is looked up exactly, other text by words. */
+function textSearch(q: string | undefined): Pick<LeadListFilter, 'contact' | 'terms'> {
+  if (!q?.trim()) return {};
+  const contact = contactQuery(q);
+  return contact ? { contact } : { terms: searchTerms(q) };
+}
+
+/** The `cf` conditions of a list request, checked against the lead custom fields (`cf.0` names the first). */
+async function customFiltersOf(deps: Deps, raw: string[] | undefined, v: Validation) {
+  if (!raw?.length) return undefined;
+  const definitions = await listCustomFields(deps.db, { entity: 'lead' });
+  const filters: CustomFilter[] = [];
+  raw.forEach((text, i) => {
+    const parsed = parseCustomFilter(definitions, text);
+    if (parsed.ok) filters.push(parsed.filter);
+    else v.add(`cf.${i}`, parsed.code);
+  });
+  return { dialect: deps.dialect, filters };
+}
+
 /** The filter of a list request, checked: unknown stages or temperatures are named, not ignored. */
-function filterOf(deps: Deps, caller: ActorContext, q: LeadListQueryInput, v: Validation): LeadListFilter {
+async function filterOf(
+  deps: Deps,
+  caller: ActorContext,
+  q: LeadListQueryInput,
+  v: Validation,
+): Promise<LeadListFilter> {
   const stages = csv(q.stage);
   v.checkEach(stages, 'stage', isLeadStage, 'invalid_value');
   const temps = csv(q.temperature);
   v.checkEach(temps, 'temperature', (t) => (TEMPERATURES as readonly string[]).includes(t), 'invalid_value');
   const day = today(deps);
   const bounds = temperatureBounds(day);
+  if (q.scoreMin !== undefined && q.scoreMax !== undefined && q.scoreMin > q.scoreMax)
+    v.add('scoreMax', 'out_of_range');
+  if (q.createdFrom && q.createdTo && q.createdFrom > q.createdTo) v.add('createdTo', 'date_order');
+  if (q.lastActivityFrom && q.lastActivityTo && q.lastActivityFrom > q.lastActivityTo)
+    v.add('lastActivityTo', 'date_order');
+  const dayAfter = (date: string | undefined) => (date ? addDays(date, 1) : undefined);
   return {
     scope: scopeFor(caller.actor, 'lead', 'read'),
     stages: stages.filter(isLeadStage) as LeadStage[],
@@ -62,9 +159,14 @@ function filterOf(deps: Deps, caller: ActorContext, q: LeadListQueryInput, v: Va
     campaignId: q.campaignId,
     tag: q.tag?.trim().toLowerCase(),
     productId: q.productId,
-    terms: q.q ? searchTerms(q.q) : undefined,
+    ...textSearch(q.q),
     createdFrom: q.createdFrom,
-    createdTo: q.createdTo,
+    createdBefore: dayAfter(q.createdTo),
+    lastActivityFrom: q.lastActivityFrom,
+    lastActivityBefore: dayAfter(q.lastActivityTo),
+    scoreMin: q.scoreMin,
+    scoreMax: q.scoreMax,
+    custom: await customFiltersOf(deps, q.cf, v),
     deleted: q.deleted,
     revisitDueOn: q.revisitDue ? day : undefined,
   };
@@ -126,13 +228,24 @@ export async function listLeads(
   q: LeadListQueryInput,
 ): Promise<{ items: LeadListItem[]; nextCursor: string | null; count?: { value: number; capped: boolean } }> {
   const v = new Validation();
-  const filter = filterOf(deps, caller, q, v);
+  const filter = await filterOf(deps, caller, q, v);
   const sort: LeadSort = q.sort ?? 'created_desc';
   const after = q.cursor ? decodeCursor(q.cursor, v) : undefined;
   v.throwIfAny();
-  if (filter.terms?.length) filter.driveTerm = await rareTerm(deps, filter.terms);
   const limit = q.limit ?? 50;
-  const rows = await listLeadRows(deps.db, filter, sort, limit + 1, after);
+  const search = await termSearchFor(deps, filter, sort);
+  if (!search && filter.terms?.length) filter.driveTerm = await rareTerm(deps, filter.terms);
+  const rows = search
+    ? await listLeadRows(
+        deps.db,
+        {
+          ...filter,
+          ids: await searchLeadIds(deps.db, search, sort.endsWith('asc') ? 'asc' : 'desc', limit + 1, after),
+        },
+        sort,
+        limit + 1,
+      )
+    : await listLeadRows(deps.db, filter, sort, limit + 1, after);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const day = today(deps);
@@ -141,6 +254,8 @@ export async function listLeads(
     nextCursor: rows.length > limit && last ? encodeCursor(last, sort) : null,
   };
   if (!q.count) return result;
-  const value = await countLeads(deps.db, filter, COUNT_CAP);
+  const value = search
+    ? await countTermSearch(deps.db, search, COUNT_CAP)
+    : await countLeads(deps.db, filter, COUNT_CAP);
   return { ...result, count: { value: Math.min(value, COUNT_CAP), capped: value > COUNT_CAP } };
 }

@@ -80,7 +80,7 @@ export async function saveLead(db: Db, lead: Lead, searchText: string, isNew: bo
     await db.deleteFrom('lead_products').where('lead_id', '=', lead.id).execute();
     await db.deleteFrom('lead_tags').where('lead_id', '=', lead.id).execute();
   }
-  await setLeadTerms(db, lead.id, searchText, isNew);
+  await setLeadTerms(db, lead, searchText, isNew);
   if (lead.productIds.length) {
     await db
       .insertInto('lead_products')
@@ -221,13 +221,30 @@ export async function campaignName(db: Db, id: string): Promise<string | undefin
   return (await db.selectFrom('campaigns').select('name').where('id', '=', id).executeTakeFirst())?.name;
 }
 
-/** Replaces a lead's search terms (always written with its search text, by the same call). */
-export async function setLeadTerms(db: Db, leadId: string, searchText: string, isNew = false): Promise<void> {
-  if (!isNew) await db.deleteFrom('lead_search_terms').where('lead_id', '=', leadId).execute();
+/** What a lead's search terms carry besides the word: its order and its owner (see the lead-terms migration). */
+export interface TermOwner {
+  id: string;
+  createdAt: string;
+  ownerId: string | null;
+}
+
+/**
+ * Replaces a lead's search terms (always written with its search text, or its owner, by the same
+ * call): every save of a lead passes here, so the owner the terms carry is the lead's.
+ */
+export async function setLeadTerms(
+  db: Db,
+  lead: TermOwner,
+  searchText: string,
+  isNew = false,
+): Promise<void> {
+  if (!isNew) await db.deleteFrom('lead_terms').where('lead_id', '=', lead.id).execute();
   const terms = searchTerms(searchText);
   if (terms.length)
     await db
-      .insertInto('lead_search_terms')
-      .values(terms.map((term) => ({ term, lead_id: leadId })))
+      .insertInto('lead_terms')
+      .values(
+        terms.map((term) => ({ term, lead_id: lead.id, created_at: lead.createdAt, owner_id: lead.ownerId })),
+      )
       .execute();
 }

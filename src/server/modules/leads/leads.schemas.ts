@@ -139,7 +139,22 @@ export const LeadListQuery = Type.Object(
     tag: Type.Optional(Type.String({ maxLength: 40 })),
     productId: Type.Optional(Id),
     createdFrom: Type.Optional(DateOnly),
-    createdTo: Type.Optional(DateOnly),
+    createdTo: Type.Optional(
+      Type.String({ format: 'date', description: 'YYYY-MM-DD: created on or before this day' }),
+    ),
+    lastActivityFrom: Type.Optional(DateOnly),
+    lastActivityTo: Type.Optional(
+      Type.String({ format: 'date', description: 'YYYY-MM-DD: last activity on or before this day' }),
+    ),
+    scoreMin: Type.Optional(Type.Integer({ description: 'Score at least' })),
+    scoreMax: Type.Optional(Type.Integer({ description: 'Score at most' })),
+    cf: Type.Optional(
+      Type.Array(Type.String({ maxLength: 300 }), {
+        maxItems: 10,
+        description:
+          'Custom-field conditions, repeated for several (all must hold): `key:value`. Text: contains, ignoring case. Number and date: `10..50`, `10..`, `..50` or one value, ends included. Select and multiselect: `gold|silver`, any of them. Boolean: `true` or `false`. Example: `cf=tier:gold&cf=employees:10..`',
+      }),
+    ),
     revisitDue: Type.Optional(Type.Boolean({ description: 'Parked leads whose revisit date has come' })),
     deleted: Type.Optional(Type.Boolean({ description: 'The bin: soft-deleted leads' })),
     sort: Type.Optional(Type.Enum(LEAD_SORTS)),

@@ -198,23 +198,62 @@ export async function searchPeople(db: Db, scope: Scope, tokens: string[], limit
   return (await q.orderBy('people.created_at', 'desc').limit(limit).execute()).map((r) => r.id);
 }
 
+/** A lead with what its denormalised search text is made of. */
+export interface LeadSearchSource {
+  id: string;
+  title: string;
+  personId: string | null;
+  orgName: string | null;
+  createdAt: string;
+  ownerId: string | null;
+}
+
+/** The leads of a person or of an organisation, with their titles and organisation names. */
+export async function leadsForSearchText(
+  db: Db,
+  of: { personId: string } | { organisationId: string },
+): Promise<LeadSearchSource[]> {
+  const rows = await db
+    .selectFrom('leads')
+    .leftJoin('organisations', 'organisations.id', 'leads.organisation_id')
+    .select([
+      'leads.id',
+      'leads.title',
+      'leads.person_id',
+      'leads.created_at',
+      'leads.owner_id',
+      'organisations.name as org_name',
+    ])
+    .where((eb) =>
+      'personId' in of
+        ? eb('leads.person_id', '=', of.personId)
+        : eb('leads.organisation_id', '=', of.organisationId),
+    )
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    personId: r.person_id,
+    orgName: r.org_name,
+    createdAt: r.created_at,
+    ownerId: r.owner_id,
+  }));
+}
+
+/** Stores a lead's new search text and the search terms made from it: the one caller of setLeadTerms here. */
+export async function writeLeadSearchText(db: Db, lead: LeadSearchSource, searchText: string): Promise<void> {
+  await db.updateTable('leads').set({ search_text: searchText }).where('id', '=', lead.id).execute();
+  await setLeadTerms(db, { id: lead.id, createdAt: lead.createdAt, ownerId: lead.ownerId }, searchText);
+}
+
 /** Recomputes the denormalised search text of every lead of a person (after an edit or a merge). */
 export async function refreshLeadSearchText(
   db: Db,
   personId: string,
   text: (title: string, orgName: string | null) => string,
 ): Promise<void> {
-  const leads = await db
-    .selectFrom('leads')
-    .leftJoin('organisations', 'organisations.id', 'leads.organisation_id')
-    .select(['leads.id', 'leads.title', 'organisations.name as org_name'])
-    .where('leads.person_id', '=', personId)
-    .execute();
-  for (const lead of leads) {
-    const searchText = text(lead.title, lead.org_name);
-    await db.updateTable('leads').set({ search_text: searchText }).where('id', '=', lead.id).execute();
-    await setLeadTerms(db, lead.id, searchText);
-  }
+  for (const lead of await leadsForSearchText(db, { personId }))
+    await writeLeadSearchText(db, lead, text(lead.title, lead.orgName));
 }
 
 /** Stores "not a duplicate" once per pair (smaller id first); repeating it is harmless. */

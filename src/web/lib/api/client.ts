@@ -97,13 +97,19 @@ async function toApiError(response: Response, path: string): Promise<ApiError> {
 /** An id as a path segment. */
 export const id = (value: string) => encodeURIComponent(value);
 
-type QueryValue = string | number | boolean | null | undefined;
+type QueryScalar = string | number | boolean | null | undefined;
+type QueryValue = QueryScalar | readonly QueryScalar[];
 
-/** `withQuery('/leads', { q: 'ona', cursor: undefined })` → `/leads?q=ona` (empty values left out). */
+/**
+ * `withQuery('/leads', { q: 'ona', cursor: undefined })` → `/leads?q=ona` (empty values left out);
+ * a list repeats its key: `{ cf: ['a:1', 'b:2'] }` → `cf=a%3A1&cf=b%3A2`.
+ */
 export function withQuery(path: string, params: Record<string, QueryValue>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item !== undefined && item !== null && item !== '') search.append(key, String(item));
+    }
   }
   const text = search.toString();
   return text ? `${path}?${text}` : path;
