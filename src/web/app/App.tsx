@@ -7,6 +7,7 @@ import { LeadBoardPage } from '../features/leads/LeadBoardPage';
 import { LeadDetailPage } from '../features/leads/LeadDetailPage';
 import { LeadListPage } from '../features/leads/LeadListPage';
 import { NewLeadPage } from '../features/leads/NewLeadPage';
+import { OrganisationMergePage } from '../features/organisations/OrganisationMergePage';
 import { MergePage } from '../features/people/MergePage';
 import { PersonPage } from '../features/people/PersonPage';
 import { TeamsPage } from '../features/teams/TeamsPage';
@@ -51,6 +52,7 @@ const router = createBrowserRouter([
           { path: 'merge/:otherId', element: <MergePage /> },
         ],
       },
+      { path: 'organisations/:id/merge/:otherId', element: <OrganisationMergePage /> },
       {
         path: 'admin',
         element: <RequireAdmin />,

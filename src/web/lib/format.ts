@@ -47,3 +47,13 @@ export function formatNumber(value: number, options?: Intl.NumberFormatOptions):
 export function formatMoney(cents: number, currency = 'EUR'): string {
   return new Intl.NumberFormat(intlLocale(), { style: 'currency', currency }).format(cents / 100);
 }
+
+/** A country code as its name in the UI language, with the code: `formatCountry('LT')` → `Lithuania (LT)`. */
+export function formatCountry(code: string): string {
+  try {
+    return `${new Intl.DisplayNames([intlLocale()], { type: 'region' }).of(code.toUpperCase()) ?? code} (${code})`;
+  } catch {
+    // why: a code the browser does not know is still worth showing as it is.
+    return code;
+  }
+}

@@ -6,8 +6,9 @@ import type { ActorContext, Deps } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { recordUpdate } from '../audit/audit.repository.js';
 import { checkCustomValues, mergeCustomValues } from '../custom-fields/custom-values.js';
+import { visibleCandidates } from '../people/people.query.service.js';
 import type { OrganisationInput } from '../people/people.schemas.js';
-import { normaliseOrganisation } from '../people/people.service.js';
+import { duplicatesOfOrganisation, normaliseOrganisation } from '../people/people.service.js';
 import {
   findOrganisation,
   organisationInScope,
@@ -56,4 +57,10 @@ export async function updateOrganisation(
     await recordUpdate(trx, caller, 'organisation', id, { before, after, keys, at });
     return after;
   });
+}
+
+/** Organisations that share this one's company code or website domain and that the caller may see. */
+export async function organisationDuplicates(deps: Deps, caller: ActorContext, id: string) {
+  const org = await visibleOrganisation(deps.db, caller, id);
+  return { items: await visibleCandidates(deps.db, caller, await duplicatesOfOrganisation(deps.db, org)) };
 }

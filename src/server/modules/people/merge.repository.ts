@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { setMergedInto } from '../merges/merges.repository.js';
 
 /** Everything a person merge moved, so it can be undone exactly. */
 export interface MergeSnapshot {
@@ -119,11 +120,7 @@ export async function moveLinks(db: Db, survivorId: string, snap: MergeSnapshot,
         .execute();
     }
   }
-  await db
-    .updateTable('people')
-    .set({ merged_into_id: survivorId, updated_at: at })
-    .where('id', 'in', mergedIds)
-    .execute();
+  await setMergedInto(db, 'people', mergedIds, survivorId, at);
 }
 
 /** Puts every link back where the snapshot says it was, and brings the merged people back. */
@@ -154,15 +151,13 @@ export async function restoreLinks(
         .execute();
     }
   }
-  await db
-    .updateTable('people')
-    .set({ merged_into_id: null, updated_at: at })
-    .where(
-      'id',
-      'in',
-      snap.merged.map((m) => m.id),
-    )
-    .execute();
+  await setMergedInto(
+    db,
+    'people',
+    snap.merged.map((m) => m.id),
+    null,
+    at,
+  );
 }
 
 /** Replaces a person's contact rows with exactly these. */
@@ -184,65 +179,4 @@ export async function setContacts(
       .insertInto('person_phones')
       .values(phones.map((p) => ({ ...p, person_id: personId })))
       .execute();
-}
-
-export async function insertMerge(
-  db: Db,
-  m: {
-    id: string;
-    survivorId: string;
-    mergedIds: string[];
-    snapshot: MergeSnapshot;
-    actorId: string;
-    at: string;
-  },
-): Promise<void> {
-  await db
-    .insertInto('merges')
-    .values({
-      id: m.id,
-      kind: 'person',
-      survivor_id: m.survivorId,
-      merged_ids: JSON.stringify(m.mergedIds),
-      snapshot: JSON.stringify(m.snapshot),
-      actor_id: m.actorId,
-      created_at: m.at,
-      undone_at: null,
-    })
-    .execute();
-}
-
-export async function findMerge(db: Db, id: string) {
-  const row = await db.selectFrom('merges').selectAll().where('id', '=', id).executeTakeFirst();
-  return (
-    row && {
-      id: row.id,
-      kind: row.kind,
-      survivorId: row.survivor_id,
-      mergedIds: JSON.parse(row.merged_ids) as string[],
-      snapshot: JSON.parse(row.snapshot) as MergeSnapshot,
-      createdAt: row.created_at,
-      undoneAt: row.undone_at,
-    }
-  );
-}
-
-export async function markMergeUndone(db: Db, id: string, at: string): Promise<number> {
-  const result = await db
-    .updateTable('merges')
-    .set({ undone_at: at })
-    .where('id', '=', id)
-    .where('undone_at', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
-}
-
-/** Restores the survivor's own columns as they were before the merge. */
-export async function restorePersonRow(db: Db, row: Record<string, unknown>, at: string): Promise<void> {
-  const { id, created_at: _c, ...columns } = row;
-  await db
-    .updateTable('people')
-    .set({ ...(columns as object), updated_at: at })
-    .where('id', '=', String(id))
-    .execute();
 }

@@ -2,8 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Deps } from '../../context.js';
 import { callerOf } from '../../plugins/auth.js';
-import { authErrors, Id, IdParams, ProblemRef } from '../../schemas/common.js';
-import { mergePeople, undoMerge } from './merge.service.js';
+import { authErrors, IdParams, ProblemRef } from '../../schemas/common.js';
+import { MergeIdParams } from '../merges/merges.schemas.js';
+import { markNotDuplicate, mergePeople, undoMerge } from './merge.service.js';
 import { findPeopleByText, personDetail } from './people.query.service.js';
 import {
   MergeBody,
@@ -16,7 +17,7 @@ import {
   PersonSearchQuery,
   UnmergeResult,
 } from './people.schemas.js';
-import { markNotDuplicate, updatePerson } from './person-edit.service.js';
+import { updatePerson } from './person-edit.service.js';
 
 const tags = ['people'];
 const refusals = { ...authErrors, 404: ProblemRef, 409: ProblemRef };
@@ -98,7 +99,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
       schema: {
         tags,
         summary: 'Undo a merge (unmerge) within 30 days',
-        params: Type.Object({ mergeId: Id }, { additionalProperties: false }),
+        params: MergeIdParams,
         response: { 200: UnmergeResult, ...refusals },
       },
     },

@@ -1,5 +1,7 @@
 import { type Static, Type } from 'typebox';
+import { PERSON_MERGE_FIELDS } from '../../../domain/people/merge.js';
 import { Id, Timestamp } from '../../schemas/common.js';
+import { mergeBody } from '../merges/merges.schemas.js';
 
 const Text = (maxLength: number) => Type.String({ maxLength });
 const NullableText = (maxLength: number) => Type.Union([Text(maxLength), Type.Null()]);
@@ -127,29 +129,7 @@ export const PersonEdited = Type.Object({
 
 export const NotDuplicateBody = Type.Object({ otherId: Id }, { additionalProperties: false });
 
-const MergeFieldChoice = Type.Optional(Id);
-export const MergeBody = Type.Object(
-  {
-    survivorId: Id,
-    mergedIds: Type.Array(Id, { minItems: 1, maxItems: 5, uniqueItems: true }),
-    values: Type.Optional(
-      Type.Object(
-        {
-          firstName: MergeFieldChoice,
-          lastName: MergeFieldChoice,
-          jobTitle: MergeFieldChoice,
-          organisationId: MergeFieldChoice,
-          preferredLanguage: MergeFieldChoice,
-          address: MergeFieldChoice,
-          country: MergeFieldChoice,
-          city: MergeFieldChoice,
-        },
-        { additionalProperties: false, description: 'Per field, the id of the person whose value to keep' },
-      ),
-    ),
-  },
-  { additionalProperties: false },
-);
+export const MergeBody = mergeBody(PERSON_MERGE_FIELDS, 'person');
 
 export const MergeResult = Type.Object({
   mergeId: Id,

@@ -151,9 +151,23 @@ export async function resolveOrganisation(
   }
   const organisation: Organisation = { ...fields, id: newId(), createdAt: now, updatedAt: now };
   await saveOrganisation(db, organisation, searchKey(organisation.name), true);
-  const dismissed = await dismissedWith(db, 'organisation', organisation.id);
+  return {
+    organisation,
+    created: true,
+    duplicates: await organisationCandidates(db, organisation.id, matches),
+  };
+}
+
+async function organisationCandidates(
+  db: Db,
+  organisationId: string,
+  matches: { organisationId: string; kind: 'company_code' | 'domain'; value: string }[],
+): Promise<DuplicateCandidate[]> {
+  const dismissed = await dismissedWith(db, 'organisation', organisationId);
   const duplicates: DuplicateCandidate[] = [];
-  for (const m of matches.filter((x) => !dismissed.has(x.organisationId))) {
+  for (const m of matches.filter(
+    (x) => x.organisationId !== organisationId && !dismissed.has(x.organisationId),
+  )) {
     const other = await findOrganisation(db, m.organisationId);
     if (other)
       duplicates.push({
@@ -163,5 +177,15 @@ export async function resolveOrganisation(
         matchedOn: [{ key: m.kind, value: m.value }],
       });
   }
-  return { organisation, created: true, duplicates };
+  return duplicates;
+}
+
+/** Duplicate candidates of an existing organisation (same company code or website domain), minus dismissed pairs. */
+export async function duplicatesOfOrganisation(db: Db, org: Organisation): Promise<DuplicateCandidate[]> {
+  const matches = await organisationsMatching(
+    db,
+    { companyCode: org.companyCode, domain: org.domain },
+    org.id,
+  );
+  return organisationCandidates(db, org.id, matches);
 }

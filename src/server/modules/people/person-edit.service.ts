@@ -2,12 +2,12 @@ import { Validation } from '../../../domain/errors/app-error.js';
 import { emailKey } from '../../../domain/people/contact-keys.js';
 import { type Person, personSearchText } from '../../../domain/people/person.js';
 import type { ActorContext, Deps } from '../../context.js';
-import { recordAudit, recordUpdate } from '../audit/audit.repository.js';
+import { recordUpdate } from '../audit/audit.repository.js';
 import { checkCustomValues, mergeCustomValues } from '../custom-fields/custom-values.js';
 import { leadSearchText } from '../leads/leads.view.js';
 import { findOrganisation } from '../organisations/organisations.repository.js';
 import { personView, visibleCandidates, visiblePerson } from './people.query.service.js';
-import { dismissDuplicate, refreshLeadSearchText, savePerson } from './people.repository.js';
+import { refreshLeadSearchText, savePerson } from './people.repository.js';
 import type { PersonInput } from './people.schemas.js';
 import { duplicatesOfPerson, normalisePerson } from './people.service.js';
 
@@ -52,27 +52,5 @@ export async function updatePerson(deps: Deps, caller: ActorContext, id: string,
       person: personView(after),
       duplicates: await visibleCandidates(trx, caller, await duplicatesOfPerson(trx, after)),
     };
-  });
-}
-
-/** Remembers that two people are not the same, so they are no longer offered as duplicates. */
-export async function markNotDuplicate(
-  deps: Deps,
-  caller: ActorContext,
-  id: string,
-  otherId: string,
-): Promise<void> {
-  const at = deps.now().toISOString();
-  await deps.db.transaction().execute(async (trx) => {
-    await visiblePerson(trx, caller, id);
-    await visiblePerson(trx, caller, otherId);
-    await dismissDuplicate(trx, 'person', id, otherId, caller.user.id, at);
-    await recordAudit(trx, caller, {
-      entityType: 'person',
-      entityId: id,
-      action: 'not_duplicate',
-      after: { otherId },
-      at,
-    });
   });
 }

@@ -63,7 +63,7 @@ export function LeadDetailPage() {
       </Anchor>
       <LeadHeader lead={data} />
       {duplicates.length > 0 && dismissedFor !== id ? (
-        <DuplicatesNotice duplicates={duplicates} onClose={() => setDismissedFor(id)} />
+        <DuplicatesNotice lead={data} duplicates={duplicates} onClose={() => setDismissedFor(id)} />
       ) : null}
       {data.deletedAt ? <BinnedNotice leadId={data.id} deletedAt={data.deletedAt} /> : null}
       {data.deletedAt ? null : <LeadActions lead={data} />}

@@ -12,15 +12,6 @@ export function usePerson(id: string) {
   return useQuery({ queryKey: personKey(id), queryFn: () => api.people.get(id) });
 }
 
-export function useOrganisation(id: string | null) {
-  return useQuery({
-    queryKey: ['organisations', 'detail', id],
-    queryFn: () => api.organisations.get(id ?? ''),
-    enabled: id !== null,
-    staleTime: 60_000,
-  });
-}
-
 /** Leads show their person's name and contacts, so a change of people refreshes them as well. */
 function usePeopleChanged() {
   const queryClient = useQueryClient();

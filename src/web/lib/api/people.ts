@@ -1,4 +1,5 @@
 import type { Static } from 'typebox';
+import type { OrganisationMergeBody } from '../../../server/modules/organisations/organisations.schemas';
 import type {
   DuplicateCandidate,
   MergeBody,
@@ -49,6 +50,27 @@ export const peopleApi = {
   undoMerge: (mergeId: string) => request<UnmergeResult>('POST', `/people/merges/${id(mergeId)}/undo`),
 };
 
+export type OrganisationMergeInput = Static<typeof OrganisationMergeBody>;
+/** The fields an organisation merge lets one choose (custom values are always united). */
+export type OrganisationMergeField = keyof NonNullable<OrganisationMergeInput['values']>;
+export interface OrganisationMergeResult {
+  mergeId: string;
+  organisation: OrganisationDto;
+  movedLeads: number;
+  movedPeople: number;
+}
+export interface OrganisationUnmergeResult {
+  organisations: OrganisationDto[];
+}
+
 export const organisationsApi = {
   get: (organisationId: string) => request<OrganisationDto>('GET', `/organisations/${id(organisationId)}`),
+  duplicates: (organisationId: string) =>
+    request<ItemList<DuplicateCandidate>>('GET', `/organisations/${id(organisationId)}/duplicates`),
+  notDuplicate: (organisationId: string, otherId: string) =>
+    request<void>('POST', `/organisations/${id(organisationId)}/not-duplicate`, { otherId }),
+  merge: (input: OrganisationMergeInput) =>
+    request<OrganisationMergeResult>('POST', '/organisations/merge', input),
+  undoMerge: (mergeId: string) =>
+    request<OrganisationUnmergeResult>('POST', `/organisations/merges/${id(mergeId)}/undo`),
 };
