@@ -149,6 +149,75 @@ describe('the lead board, bulk changes, saved views and notifications in the bro
     await close();
   });
 
+  it('keeps only the rows in sight in the page, loads further pages while scrolling, and ticks unseen rows', async () => {
+    const { page, close } = await englishPage();
+    const total = 300;
+    for (let first = 1; first <= total; first += 25) {
+      await Promise.all(
+        Array.from({ length: 25 }, (_, i) =>
+          createLeadByApi(page, server.url, { firstName: 'Ritinys', lastName: `Nr${first + i}` }),
+        ),
+      );
+    }
+    await page.goto(`${server.url}/leads?q=ritinys`);
+    await page
+      .getByTestId('lead-count')
+      .filter({ hasText: /^300 leads$/ })
+      .waitFor();
+    const shown = (count: number) =>
+      page
+        .getByTestId('leads-shown')
+        .filter({ hasText: new RegExp(`^${count} leads shown$`) })
+        .waitFor();
+    await shown(50);
+    const rows = page.getByTestId('lead-row');
+    const scroller = page.getByTestId('leads-scroll');
+    // A page of 50 is loaded, but only the rows in sight and a few around them are rendered.
+    expect(await rows.count()).toBeLessThan(40);
+
+    // Each time the last loaded row comes into sight the next page follows, until there are no more.
+    for (const count of [100, 150, 200, 250, 300]) {
+      await scroller.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+      await shown(count);
+    }
+    await page.getByTestId('load-more').waitFor({ state: 'detached' });
+    await scroller.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+    await page.locator('[data-testid="lead-row"][aria-rowindex="301"]').waitFor();
+    expect(await rows.count()).toBeLessThan(40);
+    expect(await page.getByTestId('leads-table').getAttribute('aria-rowcount')).toBe('301');
+
+    // The header stays at the top of the scrolled table, over the columns it names.
+    const header = await page.getByRole('columnheader', { name: 'Lead', exact: true }).boundingBox();
+    const frame = await scroller.boundingBox();
+    expect(header && frame && Math.abs(header.y - frame.y)).toBeLessThan(2);
+    const headers = page.getByRole('columnheader');
+    const cells = rows.last().getByRole('cell');
+    expect(await cells.count()).toBe(await headers.count());
+    for (let i = 0; i < (await headers.count()); i += 1) {
+      const [head, cell] = await Promise.all([headers.nth(i).boundingBox(), cells.nth(i).boundingBox()]);
+      expect(head && cell && Math.abs(head.x - cell.x) + Math.abs(head.width - cell.width)).toBeLessThan(1);
+    }
+
+    // A row ticked at the bottom stays ticked out of sight; "select all" takes the loaded rows, seen or not.
+    const bar = page.getByTestId('bulk-bar');
+    const last = rows.last();
+    await last.getByTestId('select-row').check();
+    await bar.getByText('1 lead selected').waitFor();
+    const lastId = await last.getAttribute('data-lead-id');
+    await scroller.evaluate((element) => element.scrollTo({ top: 0 }));
+    await page.locator('[data-testid="lead-row"][aria-rowindex="2"]').waitFor();
+    await page.locator(`[data-lead-id="${lastId}"]`).waitFor({ state: 'detached' });
+    await page.getByRole('checkbox', { name: 'Select all on this page' }).check();
+    await bar.getByText('300 leads selected').waitFor();
+    await rows.first().getByTestId('select-row').uncheck();
+    await bar.getByText('299 leads selected').waitFor();
+    await scroller.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+    await expect
+      .poll(() => page.locator(`[data-lead-id="${lastId}"]`).getByTestId('select-row').isChecked())
+      .toBe(true);
+    await close();
+  });
+
   it('saves the filters and columns as a view and applies it again', async () => {
     const { page, close } = await englishPage();
     await page.goto(`${server.url}/leads?stage=parked`);

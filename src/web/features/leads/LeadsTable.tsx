@@ -1,14 +1,28 @@
-import { Button, Checkbox, Table, VisuallyHidden } from '@mantine/core';
-import { IconRestore } from '@tabler/icons-react';
+import { Box, Checkbox, Table, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../i18n';
 import type { LeadListItem } from '../../lib/api';
-import { COLUMN_LABELS, NOWRAP, renderCell } from './lead-cells';
+import { type RowPaging, useVirtualRows } from '../../lib/useVirtualRows';
+import { LeadRow } from './LeadRow';
+import { type CellContext, COLUMN_LABELS } from './lead-cells';
 import type { LeadColumn } from './lead-columns';
 import { sourceName, useSources } from './useLeadOptions';
 
+/** A row with badges at `verticalSpacing="xs"`; rows are measured once shown, this only seeds the scrollbar. */
+const ROW_HEIGHT = 42;
+/** However little room the page leaves, this many rows stay in sight (the page scrolls instead). */
+const MIN_ROWS_IN_SIGHT = 6;
+
+/** The least height of a table of `count` rows: all of a short list, else a few rows. */
+export function leadsTableMinHeight(count: number): number {
+  return Math.min(count + 1, MIN_ROWS_IN_SIGHT) * ROW_HEIGHT;
+}
+
 interface LeadsTableProps {
   leads: readonly LeadListItem[];
+  /** Leads in the whole list when known (not capped), for assistive technology: `null` if unknown. */
+  total: number | null;
+  paging: RowPaging;
   columns: readonly LeadColumn[];
   /** The bin: rows cannot be opened (a binned lead answers 404) but can be restored; no bulk changes. */
   binned: boolean;
@@ -18,6 +32,7 @@ interface LeadsTableProps {
   onSelect: (ids: string[], selected: boolean) => void;
 }
 
+/** Ticks every loaded lead, also those scrolled out of sight. */
 function SelectAll({ leads, selected, onSelect }: Pick<LeadsTableProps, 'leads' | 'selected' | 'onSelect'>) {
   const { t } = useTranslation();
   const chosen = leads.filter((lead) => selected.has(lead.id)).length;
@@ -37,9 +52,25 @@ function SelectAll({ leads, selected, onSelect }: Pick<LeadsTableProps, 'leads' 
   );
 }
 
-/** Leads in the chosen columns, with a checkbox per row for bulk changes; scrolls sideways on phones. */
+/** Stands in for the rows out of sight above or below, so the scrollbar tells the loaded length. */
+function SpacerRow({ height, span }: { height: number; span: number }) {
+  return (
+    // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a row of a plain table takes no focus; this one is only room
+    <tr aria-hidden="true">
+      <td colSpan={span} style={{ height, padding: 0, border: 0 }} />
+    </tr>
+  );
+}
+
+/**
+ * Leads in the chosen columns, with a checkbox per row for bulk changes. It scrolls within itself, both
+ * ways on phones, under a sticky header; only the rows in sight are rendered, and nearing the last loaded
+ * row fetches the next page.
+ */
 export function LeadsTable({
   leads,
+  total,
+  paging,
   columns,
   binned,
   onRestore,
@@ -49,7 +80,13 @@ export function LeadsTable({
 }: LeadsTableProps) {
   const { t } = useTranslation();
   const sources = useSources();
-  const context = {
+  const rows = useVirtualRows<HTMLDivElement, HTMLTableRowElement>({
+    count: leads.length,
+    paging,
+    estimateSize: ROW_HEIGHT,
+    getKey: (index) => leads[index]?.id ?? index,
+  });
+  const context: CellContext = {
     t,
     binned,
     sourceName: (id: string) => {
@@ -57,11 +94,23 @@ export function LeadsTable({
       return source ? sourceName(source, currentLocale()) : undefined;
     },
   };
+  const span = columns.length + 1;
+  const firstIndex = rows.items[0]?.index ?? 0;
   return (
-    <Table.ScrollContainer minWidth={Math.max(640, columns.length * 110)}>
-      <Table striped highlightOnHover verticalSpacing="xs" data-testid="leads-table">
+    <Box ref={rows.scrollRef} data-testid="leads-scroll" style={{ overflow: 'auto' }}>
+      <Table
+        stickyHeader
+        // why: stripes go by the row's index, not by its place among the rendered rows; the spacer row
+        // above the first one rendered shifts that place by one.
+        striped={firstIndex % 2 === 0 ? 'even' : 'odd'}
+        highlightOnHover
+        verticalSpacing="xs"
+        miw={Math.max(640, columns.length * 110)}
+        aria-rowcount={total === null ? -1 : total + 1}
+        data-testid="leads-table"
+      >
         <Table.Thead>
-          <Table.Tr>
+          <Table.Tr aria-rowindex={1}>
             {binned ? null : (
               <Table.Th w={40}>
                 <SelectAll leads={leads} selected={selected} onSelect={onSelect} />
@@ -78,45 +127,28 @@ export function LeadsTable({
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {leads.map((lead) => (
-            <Table.Tr
-              key={lead.id}
-              data-testid="lead-row"
-              data-lead-id={lead.id}
-              bg={selected.has(lead.id) ? 'var(--mantine-primary-color-light)' : undefined}
-            >
-              {binned ? null : (
-                <Table.Td>
-                  <Checkbox
-                    aria-label={t('bulk.selectRow', { title: lead.title })}
-                    checked={selected.has(lead.id)}
-                    onChange={(e) => onSelect([lead.id], e.currentTarget.checked)}
-                    data-testid="select-row"
-                  />
-                </Table.Td>
-              )}
-              {columns.map((column) => (
-                <Table.Td key={column} style={NOWRAP.has(column) ? { whiteSpace: 'nowrap' } : undefined}>
-                  {renderCell(column, lead, context)}
-                </Table.Td>
-              ))}
-              {binned ? (
-                <Table.Td>
-                  <Button
-                    size="compact-sm"
-                    variant="subtle"
-                    leftSection={<IconRestore size={14} />}
-                    loading={restoringId === lead.id}
-                    onClick={() => onRestore(lead)}
-                  >
-                    {t('leads.restore')}
-                  </Button>
-                </Table.Td>
-              ) : null}
-            </Table.Tr>
-          ))}
+          <SpacerRow height={rows.paddingTop} span={span} />
+          {rows.items.map((item) => {
+            const lead = leads[item.index];
+            if (!lead) return null;
+            return (
+              <LeadRow
+                key={lead.id}
+                ref={rows.measure}
+                index={item.index}
+                lead={lead}
+                columns={columns}
+                context={context}
+                selected={selected.has(lead.id)}
+                onSelect={onSelect}
+                onRestore={onRestore}
+                restoring={restoringId === lead.id}
+              />
+            );
+          })}
+          {rows.paddingBottom > 0 ? <SpacerRow height={rows.paddingBottom} span={span} /> : null}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </Box>
   );
 }
