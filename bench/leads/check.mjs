@@ -31,6 +31,7 @@ export async function checkAgainstApp(query, probe) {
     'organisations.search_text': [org.search_text, derive.organisation(orgName).searchText],
     'organisations.company_code': [org.company_code, probe.organisation.companyCode],
     'leads.team_id (the owner’s team)': [lead.team_id, probe.ownerTeamId],
+    'leads.temperature': [lead.temperature, derive.temperature(lead.timeframe)],
     'leads.custom_fields': [lead.custom_fields, '{}'],
     "the 'created' event": [events.find((e) => e.type === 'system')?.data, derive.createdEvent()],
     'lead_terms.created_at, owner_id': [

@@ -10,8 +10,12 @@ const { personName, personSearchText } = await dist('domain/people/person.js');
 export const { emailKey, domainOf, isValidEmail, normalisePhone } = await dist(
   'domain/people/contact-keys.js',
 );
-const { defaultLeadTitle } = await dist('domain/leads/lead.js');
+const { defaultLeadTitle, timeframeOf } = await dist('domain/leads/lead.js');
 export const { DISQUALIFY_REASONS } = await dist('domain/leads/stages.js');
+const { temperatureOf, todayIn } = await dist('domain/leads/temperature.js');
+const { DEFAULT_TIME_ZONE } = await dist('domain/accounts/user.js');
+/** Today where the bench's server counts days (its default zone), for leads.temperature. */
+const today = todayIn(DEFAULT_TIME_ZONE, new Date());
 
 /**
  * leads.search_text as the lead write path builds it (person, organisation, then the title).
@@ -38,6 +42,8 @@ export const derive = {
     return { title, searchText: leadSearchText(person, orgName, title) };
   },
   createdEvent: () => JSON.stringify({ event: 'created', personReused: false }),
+  /** leads.temperature: the one the app writes to the lead's history (default thresholds). */
+  temperature: (timeframe) => temperatureOf(timeframeOf(timeframe), today),
   /** lead_terms rows, written by the app with every search text. */
   terms: (searchText) => searchTerms(searchText),
 };

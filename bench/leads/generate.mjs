@@ -117,6 +117,7 @@ function addLead(out, g, i) {
     created,
     iso(updatedMs),
     s.deleted,
+    derive.temperature(s.timeframe),
   ]);
   for (const term of derive.terms(searchText)) out.lead_terms.push([term, created, id, owner?.id ?? null]);
   addProductsAndTags(out, ctx, id);

@@ -11,7 +11,7 @@ export const COLUMNS = {
   person_emails: cols('id person_id email email_key position'),
   person_phones: cols('id person_id phone position'),
   leads: cols(
-    'id person_id organisation_id title source_id source_detail campaign_id referred_by_person_id owner_id team_id timeframe stage stage_changed_at disqualify_reason disqualify_note revisit_on competitor score next_follow_up_at last_activity_at custom_fields search_text created_by created_at updated_at deleted_at',
+    'id person_id organisation_id title source_id source_detail campaign_id referred_by_person_id owner_id team_id timeframe stage stage_changed_at disqualify_reason disqualify_note revisit_on competitor score next_follow_up_at last_activity_at custom_fields search_text created_by created_at updated_at deleted_at temperature',
   ),
   lead_products: cols('lead_id product_id'),
   lead_tags: cols('lead_id tag'),

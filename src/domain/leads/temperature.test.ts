@@ -10,6 +10,7 @@ import {
   type Timeframe,
   temperatureBounds,
   temperatureOf,
+  temperatureSettingsProblems,
   timeframeFilterFor,
   todayIn,
 } from './temperature.js';
@@ -162,5 +163,33 @@ describe('todayIn', () => {
 
   it('refuses an unknown time zone', () => {
     expect(() => todayIn('Mars/Olympus', new Date())).toThrow(RangeError);
+  });
+});
+
+describe('temperatureSettingsProblems', () => {
+  it.each<[number, number, string[]]>([
+    [14, 61, []],
+    [0, 0, []],
+    [30, 30, []],
+    [0, 730, []],
+    [-1, 61, ['hotWithinDays']],
+    [14.5, 61, ['hotWithinDays']],
+    [14, 731, ['warmWithinDays']],
+    [30, 10, ['warmWithinDays']],
+    [800, 900, ['hotWithinDays', 'warmWithinDays']],
+  ])('hot %d, warm %d → problems with %j', (hotWithinDays, warmWithinDays, fields) => {
+    expect(temperatureSettingsProblems({ hotWithinDays, warmWithinDays }).map((p) => p.field)).toEqual(
+      fields,
+    );
+  });
+
+  it('moves the bounds with the settings', () => {
+    expect(
+      temperatureOf({ kind: 'date', date: '2026-04-01' }, '2026-03-01', {
+        hotWithinDays: 31,
+        warmWithinDays: 60,
+      }),
+    ).toBe('hot');
+    expect(temperatureOf({ kind: 'date', date: '2026-04-01' }, '2026-03-01')).toBe('warm');
   });
 });

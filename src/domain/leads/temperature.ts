@@ -1,3 +1,4 @@
+import { type FieldError, fieldError } from '../errors/app-error.js';
 /** When the lead means to buy: now, by a calendar date, or not said. */
 export type Timeframe = { kind: 'now' } | { kind: 'date'; date: string /* YYYY-MM-DD */ } | null;
 
@@ -134,4 +135,22 @@ export function timeframeFilterFor(
     case 'cold':
       return { includesNow: false, includesNone: true, after: bounds.warmUntil, until: null };
   }
+}
+
+/** The longest a purchase date may stay hot or warm ahead, in days (two years). */
+export const MAX_TEMPERATURE_DAYS = 730;
+
+/**
+ * What is wrong with temperature thresholds an admin sends, field by field: whole days from 0 to
+ * 730, and the warm window not shorter than the hot one.
+ * Example: `temperatureSettingsProblems({ hotWithinDays: 30, warmWithinDays: 10 })` →
+ * `[{ field: 'warmWithinDays', code: 'out_of_range', … }]`.
+ */
+export function temperatureSettingsProblems(s: TemperatureSettings): FieldError[] {
+  const problems: FieldError[] = [];
+  const valid = (n: number) => Number.isInteger(n) && n >= 0 && n <= MAX_TEMPERATURE_DAYS;
+  if (!valid(s.hotWithinDays)) problems.push(fieldError('hotWithinDays', 'out_of_range'));
+  if (!valid(s.warmWithinDays) || s.warmWithinDays < s.hotWithinDays)
+    problems.push(fieldError('warmWithinDays', 'out_of_range'));
+  return problems;
 }

@@ -34,6 +34,7 @@ export interface Database {
   bulk_operations: BulkOperationsTable;
   notifications: NotificationsTable;
   lead_terms: LeadTermsTable;
+  app_settings: AppSettingsTable;
 }
 
 export interface TeamsTable {
@@ -221,6 +222,8 @@ export interface LeadsTable extends Timestamps {
   next_follow_up_at: string | null;
   last_activity_at: string | null;
   custom_fields: Generated<string>;
+  /** The temperature last written to the lead's history (lists work it out from `timeframe`). */
+  temperature: Generated<string>;
   search_text: Generated<string>;
   created_by: string | null;
   deleted_at: string | null;
@@ -334,4 +337,12 @@ export interface LeadTermsTable {
   created_at: string;
   lead_id: string;
   owner_id: string | null;
+}
+
+export interface AppSettingsTable {
+  key: string;
+  /** JSON. */
+  value: string;
+  updated_by: string | null;
+  updated_at: string;
 }

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from '../context.js';
 import { HOUSEKEEPING_EVERY_MS, runHousekeeping } from './housekeeping.js';
 import { REVISIT_CHECK_EVERY_MS, runRevisitCheck } from './revisits.js';
+import { runTemperatureCheck, TEMPERATURE_CHECK_EVERY_MS } from './temperatures.js';
 
 interface Job {
   name: string;
@@ -16,6 +17,7 @@ interface Job {
 export const JOBS: Job[] = [
   { name: 'housekeeping', everyMs: HOUSEKEEPING_EVERY_MS, run: runHousekeeping },
   { name: 'revisits', everyMs: REVISIT_CHECK_EVERY_MS, run: runRevisitCheck },
+  { name: 'temperatures', everyMs: TEMPERATURE_CHECK_EVERY_MS, run: runTemperatureCheck },
 ];
 
 /** Runs each job now and then on its interval; returns a function that stops them. */

@@ -19,6 +19,7 @@ import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { organisationsRoutes } from './organisations/organisations.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
 import { DuplicateCandidateSchema, OrganisationSchema, PersonSchema } from './people/people.schemas.js';
+import { settingsRoutes } from './settings/settings.routes.js';
 import { sourcesRoutes } from './sources/sources.routes.js';
 import { SourceSchema } from './sources/sources.schemas.js';
 import { teamsRoutes } from './teams/teams.routes.js';
@@ -48,6 +49,7 @@ export const apiRoutes: FastifyPluginAsync<{ deps: Deps }>[] = [
   organisationsRoutes,
   notificationsRoutes,
   viewsRoutes,
+  settingsRoutes,
 ];
 
 /** Schemas with an `$id` that responses reference (`Type.Ref('User')`); registered once for validation and OpenAPI. */

@@ -6,6 +6,7 @@ import { viewsAndBulk } from './20261127T0000-views-bulk.js';
 import { notifications } from './20261127T0010-notifications.js';
 import { leadSearch } from './20261127T0020-lead-search.js';
 import { leadTerms } from './20261127T0030-lead-terms.js';
+import { leadTemperature } from './20261127T0040-lead-temperature.js';
 
 /** A migration may branch on the dialect (auto-increment, locking, types) where it must. */
 export type MigrationFactory = (dialect: DialectName) => Migration;
@@ -18,4 +19,5 @@ export const MIGRATIONS: Record<string, MigrationFactory> = {
   '20261127T0010-notifications': notifications,
   '20261127T0020-lead-search': leadSearch,
   '20261127T0030-lead-terms': leadTerms,
+  '20261127T0040-lead-temperature': leadTemperature,
 };

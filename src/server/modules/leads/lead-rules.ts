@@ -1,16 +1,36 @@
 import { type Actor, can } from '../../../domain/access/policy.js';
 import { AppError, type Validation } from '../../../domain/errors/app-error.js';
 import type { Lead } from '../../../domain/leads/lead.js';
-import { todayIn } from '../../../domain/leads/temperature.js';
+import {
+  type Temperature,
+  type Timeframe,
+  temperatureOf,
+  todayIn,
+} from '../../../domain/leads/temperature.js';
 import type { Deps } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { assertVisible } from '../../db/scope.js';
+import { temperatureSettings } from '../settings/settings.service.js';
 import { findUserById } from '../users/users.repository.js';
 import { existingIds, findLead } from './leads.repository.js';
 
 /** "Today" in the organisation's zone: what temperatures and revisit dates are measured against. */
 export function today(deps: Deps): string {
   return todayIn(deps.config.timeZone, deps.now());
+}
+
+/** Temperatures as of now: today in the organisation's zone and the thresholds in force. */
+export interface TemperatureClock {
+  day: string;
+  settings: Awaited<ReturnType<typeof temperatureSettings>>;
+  of(timeframe: Timeframe): Temperature;
+}
+
+/** Reads the thresholds once, for the temperatures of one request. */
+export async function temperatureClock(deps: Deps, db: Db = deps.db): Promise<TemperatureClock> {
+  const day = today(deps);
+  const settings = await temperatureSettings(db);
+  return { day, settings, of: (timeframe) => temperatureOf(timeframe, day, settings) };
 }
 
 /** A live lead the actor may see, else 404 (a hidden lead looks exactly like a missing one). */

@@ -8,14 +8,13 @@ import {
   TEMPERATURES,
   type Temperature,
   temperatureBounds,
-  temperatureOf,
   timeframeFilterFor,
 } from '../../../domain/leads/temperature.js';
 import { contactQuery } from '../../../domain/search/contact-query.js';
 import { searchTerms } from '../../../domain/search/search-key.js';
 import type { ActorContext, Deps } from '../../context.js';
 import { listCustomFields } from '../custom-fields/custom-fields.repository.js';
-import { today } from './lead-rules.js';
+import { type TemperatureClock, temperatureClock } from './lead-rules.js';
 import {
   countLeads,
   countTermMatches,
@@ -139,8 +138,9 @@ async function filterOf(
   v.checkEach(stages, 'stage', isLeadStage, 'invalid_value');
   const temps = csv(q.temperature);
   v.checkEach(temps, 'temperature', (t) => (TEMPERATURES as readonly string[]).includes(t), 'invalid_value');
-  const day = today(deps);
-  const bounds = temperatureBounds(day);
+  const clock = await temperatureClock(deps);
+  const day = clock.day;
+  const bounds = temperatureBounds(day, clock.settings);
   if (q.scoreMin !== undefined && q.scoreMax !== undefined && q.scoreMin > q.scoreMax)
     v.add('scoreMax', 'out_of_range');
   if (q.createdFrom && q.createdTo && q.createdFrom > q.createdTo) v.add('createdTo', 'date_order');
@@ -193,13 +193,13 @@ function decodeCursor(cursor: string, v: Validation): { value: string | number; 
   return undefined;
 }
 
-function toItem(row: LeadListRow, day: string): LeadListItem {
+function toItem(row: LeadListRow, clock: TemperatureClock): LeadListItem {
   const name = [row.first_name, row.last_name].filter(Boolean).join(' ').trim();
   return {
     id: row.id,
     title: row.title,
     stage: row.stage as LeadStage,
-    temperature: temperatureOf(timeframeOf(row.timeframe), day),
+    temperature: clock.of(timeframeOf(row.timeframe)),
     timeframe: row.timeframe,
     personId: row.person_id,
     personName: name || null,
@@ -248,9 +248,9 @@ export async function listLeads(
     : await listLeadRows(deps.db, filter, sort, limit + 1, after);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const day = today(deps);
+  const clock = await temperatureClock(deps);
   const result = {
-    items: page.map((r) => toItem(r, day)),
+    items: page.map((r) => toItem(r, clock)),
     nextCursor: rows.length > limit && last ? encodeCursor(last, sort) : null,
   };
   if (!q.count) return result;

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Lead } from '../../../domain/leads/lead.js';
 import type { DisqualifyReason, LeadStage } from '../../../domain/leads/stages.js';
+import type { Temperature } from '../../../domain/leads/temperature.js';
 import { searchTerms } from '../../../domain/search/search-key.js';
 import type { Db, LeadsTable } from '../../db/database.js';
 import { newId } from '../../db/ids.js';
@@ -39,8 +40,13 @@ export function toLead(row: LeadRow, productIds: string[], tags: string[]): Lead
   };
 }
 
-function toRow(lead: Lead, searchText: string): Omit<LeadRow, 'id' | 'created_at' | 'created_by'> {
+function toRow(
+  lead: Lead,
+  searchText: string,
+  temperature: Temperature,
+): Omit<LeadRow, 'id' | 'created_at' | 'created_by'> {
   return {
+    temperature,
     person_id: lead.personId,
     organisation_id: lead.organisationId,
     title: lead.title,
@@ -67,9 +73,18 @@ function toRow(lead: Lead, searchText: string): Omit<LeadRow, 'id' | 'created_at
   };
 }
 
-/** Inserts or updates a lead with its products and tags (replacing both on update). */
-export async function saveLead(db: Db, lead: Lead, searchText: string, isNew: boolean): Promise<void> {
-  const row = toRow(lead, searchText);
+/**
+ * Inserts or updates a lead with its products and tags (replacing both on update). `temperature` is
+ * the one just written to its history (see the lead-temperature migration).
+ */
+export async function saveLead(
+  db: Db,
+  lead: Lead,
+  searchText: string,
+  isNew: boolean,
+  temperature: Temperature,
+): Promise<void> {
+  const row = toRow(lead, searchText, temperature);
   if (isNew) {
     await db
       .insertInto('leads')
@@ -93,6 +108,12 @@ export async function saveLead(db: Db, lead: Lead, searchText: string, isNew: bo
       .values(lead.tags.map((tag) => ({ lead_id: lead.id, tag })))
       .execute();
   }
+}
+
+/** The temperature last written to a lead's history (see the lead-temperature migration). */
+export async function recordedTemperature(db: Db, id: string): Promise<Temperature | undefined> {
+  const row = await db.selectFrom('leads').select('temperature').where('id', '=', id).executeTakeFirst();
+  return row?.temperature as Temperature | undefined;
 }
 
 /** One lead with products and tags, deleted ones included (the caller decides). */
@@ -151,15 +172,22 @@ export async function addHistory(db: Db, entries: HistoryEntry[]): Promise<void>
     .execute();
 }
 
-export async function historyOf(db: Db, leadId: string): Promise<HistoryEntry[]> {
+/** A lead's stage, owner and temperature changes, oldest first, with who made them (null: the system). */
+export async function historyOf(
+  db: Db,
+  leadId: string,
+): Promise<(HistoryEntry & { actorName: string | null })[]> {
   const rows = await db
     .selectFrom('lead_history')
-    .selectAll()
+    .leftJoin('users', 'users.id', 'lead_history.actor_id')
+    .selectAll('lead_history')
+    .select('users.name as actor_name')
     .where('lead_id', '=', leadId)
     .orderBy('at')
     .orderBy('id')
     .execute();
   return rows.map((r) => ({
+    actorName: r.actor_name,
     leadId: r.lead_id,
     at: r.at,
     actorId: r.actor_id,

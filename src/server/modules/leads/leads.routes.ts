@@ -6,8 +6,15 @@ import { authErrors, IdParams, ProblemRef } from '../../schemas/common.js';
 import { setLeadDeleted } from './lead-bin.service.js';
 import { changeStage } from './lead-stage.service.js';
 import { listLeads } from './leads.query.service.js';
-import { CreateLeadBody, LeadListQuery, LeadPage, StageBody, UpdateLeadBody } from './leads.schemas.js';
-import { createLead, getLead, updateLead } from './leads.service.js';
+import {
+  CreateLeadBody,
+  LeadHistory,
+  LeadListQuery,
+  LeadPage,
+  StageBody,
+  UpdateLeadBody,
+} from './leads.schemas.js';
+import { createLead, getLead, leadHistory, updateLead } from './leads.service.js';
 
 const tags = ['leads'];
 const LeadRef = { $ref: 'Lead' };
@@ -108,5 +115,20 @@ export const leadsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
       },
     },
     async (request) => setLeadDeleted(deps, callerOf(request), request.params.id, false),
+  );
+
+  app.get(
+    '/leads/:id/history',
+    {
+      schema: {
+        tags,
+        summary:
+          "A lead's stage, owner and temperature changes, oldest first: who, when, through which channel",
+        description: 'Time in each stage follows from consecutive stage entries (the KPIs use it).',
+        params: IdParams,
+        response: { 200: LeadHistory, ...authErrors, ...notFound },
+      },
+    },
+    async (request) => ({ items: await leadHistory(deps, callerOf(request), request.params.id) }),
   );
 };

@@ -171,3 +171,19 @@ export const LeadPage = Type.Object({
   nextCursor: Type.Union([Type.String(), Type.Null()]),
   count: Type.Optional(Type.Object({ value: Type.Integer(), capped: Type.Boolean() })),
 });
+
+export const LeadHistoryEntry = Type.Object({
+  at: Type.String({ format: 'date-time' }),
+  field: Type.Enum(['stage', 'owner', 'temperature'] as const),
+  from: Type.Union([Type.String(), Type.Null()], {
+    description: 'Stage key, user id or temperature; null at creation',
+  }),
+  to: Type.Union([Type.String(), Type.Null()]),
+  actorId: Type.Union([Type.String(), Type.Null()], {
+    description: 'Null: the system (e.g. the calendar moved the temperature)',
+  }),
+  actorName: Type.Union([Type.String(), Type.Null()]),
+  channel: Type.String({ description: 'ui, api, import, automation, cli or system' }),
+});
+export type LeadHistoryEntryDto = Static<typeof LeadHistoryEntry>;
+export const LeadHistory = Type.Object({ items: Type.Array(LeadHistoryEntry) });

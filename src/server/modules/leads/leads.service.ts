@@ -6,7 +6,7 @@ import {
   timeframeOf,
   timeframeText,
 } from '../../../domain/leads/lead.js';
-import { parseTimeframe, type Temperature, temperatureOf } from '../../../domain/leads/temperature.js';
+import { parseTimeframe } from '../../../domain/leads/temperature.js';
 import { personName } from '../../../domain/people/person.js';
 import type { ActorContext, Deps } from '../../context.js';
 import { newId } from '../../db/ids.js';
@@ -23,9 +23,16 @@ import {
   resolveOrganisation,
   resolvePerson,
 } from '../people/people.service.js';
-import { checkReferences, resolveOwner, today, visibleLead } from './lead-rules.js';
-import { addHistory, findLead, type HistoryEntry, saveLead } from './leads.repository.js';
-import type { CreateLeadInput, LeadDto, UpdateLeadInput } from './leads.schemas.js';
+import { checkReferences, resolveOwner, temperatureClock, visibleLead } from './lead-rules.js';
+import {
+  addHistory,
+  findLead,
+  type HistoryEntry,
+  historyOf,
+  recordedTemperature,
+  saveLead,
+} from './leads.repository.js';
+import type { CreateLeadInput, LeadDto, LeadHistoryEntryDto, UpdateLeadInput } from './leads.schemas.js';
 import { leadDto, leadSearchText, systemEvent } from './leads.view.js';
 
 function timeframeFrom(value: string | null | undefined, v: Validation): string | null | undefined {
@@ -59,8 +66,8 @@ export async function createLead(deps: Deps, caller: ActorContext, input: Create
   const orgFields = input.organisation ? normaliseOrganisation(input.organisation) : undefined;
   const timeframe = timeframeFrom(input.timeframe, v) ?? null;
   const now = deps.now().toISOString();
-  const tempToday = today(deps);
   return deps.db.transaction().execute(async (trx) => {
+    const clock = await temperatureClock(deps, trx);
     const owner = await resolveOwner(trx, caller.actor, input.ownerId, v);
     await checkReferences(trx, input, v);
     const leadCustom = await checkCustomValues(trx, 'lead', input.customFields, v);
@@ -122,9 +129,9 @@ export async function createLead(deps: Deps, caller: ActorContext, input: Create
       updatedAt: now,
       deletedAt: null,
     };
-    await saveLead(trx, lead, leadSearchText(person, orgName, lead.title), true);
+    const temperature = clock.of(timeframeOf(timeframe));
+    await saveLead(trx, lead, leadSearchText(person, orgName, lead.title), true, temperature);
     const history = historyOfChange(caller, lead.id, now);
-    const temperature: Temperature = temperatureOf(timeframeOf(timeframe), tempToday);
     await addHistory(trx, [
       ...history('stage', null, 'suspect'),
       ...history('owner', null, lead.ownerId),
@@ -144,6 +151,24 @@ export async function createLead(deps: Deps, caller: ActorContext, input: Create
     const duplicates = [...(resolved?.duplicates ?? []), ...(org?.duplicates ?? [])];
     return leadDto(deps, trx, lead, await visibleCandidates(trx, caller, duplicates));
   });
+}
+
+/** The history of a lead the caller may see (also from the bin), oldest first. */
+export async function leadHistory(
+  deps: Deps,
+  caller: ActorContext,
+  id: string,
+): Promise<LeadHistoryEntryDto[]> {
+  assertVisible(caller.actor, 'lead', await findLead(deps.db, id));
+  return (await historyOf(deps.db, id)).map((h) => ({
+    at: h.at,
+    field: h.field,
+    from: h.from,
+    to: h.to,
+    actorId: h.actorId,
+    actorName: h.actorName,
+    channel: h.channel,
+  }));
 }
 
 /** One lead, also from the bin (its `deletedAt` says so), so it can be looked at and restored. */
@@ -189,21 +214,21 @@ export async function updateLead(
     const people = after.personId ? await findPeople(trx, [after.personId]) : new Map();
     const orgs = after.organisationId ? await findOrganisations(trx, [after.organisationId]) : new Map();
     const orgName = (after.organisationId && orgs.get(after.organisationId)?.name) || null;
+    const clock = await temperatureClock(deps, trx);
+    // why the stored one: the calendar may have moved it since, and the job writes that change itself
+    const recorded = (await recordedTemperature(trx, id)) ?? clock.of(timeframeOf(before.timeframe));
+    const temperature = clock.of(timeframeOf(after.timeframe));
     await saveLead(
       trx,
       after,
       leadSearchText(after.personId ? people.get(after.personId) : undefined, orgName, after.title),
       false,
+      temperature,
     );
     const history = historyOfChange(caller, id, now);
-    const day = today(deps);
     await addHistory(trx, [
       ...history('owner', before.ownerId, after.ownerId),
-      ...history(
-        'temperature',
-        temperatureOf(timeframeOf(before.timeframe), day),
-        temperatureOf(timeframeOf(after.timeframe), day),
-      ),
+      ...history('temperature', recorded, temperature),
     ]);
     if (before.ownerId !== after.ownerId) {
       await insertActivity(

@@ -1,5 +1,4 @@
 import { type Lead, timeframeOf } from '../../../domain/leads/lead.js';
-import { temperatureOf } from '../../../domain/leads/temperature.js';
 import { personName, personSearchText } from '../../../domain/people/person.js';
 import type { ActorContext, Deps } from '../../context.js';
 import type { Db } from '../../db/database.js';
@@ -7,7 +6,7 @@ import { findOrganisations } from '../organisations/organisations.repository.js'
 import { findPeople } from '../people/people.repository.js';
 import type { DuplicateCandidate } from '../people/people.schemas.js';
 import { findUserById } from '../users/users.repository.js';
-import { today } from './lead-rules.js';
+import { temperatureClock } from './lead-rules.js';
 import { campaignName } from './leads.repository.js';
 import type { LeadDto } from './leads.schemas.js';
 
@@ -25,7 +24,7 @@ export async function leadDto(
   return {
     ...names,
     ...lead,
-    temperature: temperatureOf(timeframeOf(lead.timeframe), today(deps)),
+    temperature: (await temperatureClock(deps, db)).of(timeframeOf(lead.timeframe)),
     person: person ? { ...person, name: personName(person) } : null,
     organisation: (lead.organisationId && orgs.get(lead.organisationId)) || null,
     ...(duplicates?.length ? { duplicates } : {}),

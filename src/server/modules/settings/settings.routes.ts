@@ -1,0 +1,37 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Deps } from '../../context.js';
+import { callerOf } from '../../plugins/auth.js';
+import { authErrors } from '../../schemas/common.js';
+import { TemperatureSettingsBody, TemperatureSettingsSchema } from './settings.schemas.js';
+import { temperatureSettings, updateTemperatureSettings } from './settings.service.js';
+
+const tags = ['settings'];
+
+export const settingsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  app.get(
+    '/settings/temperature',
+    {
+      schema: {
+        tags,
+        summary: 'How far ahead a purchase date makes a lead hot, then warm (days)',
+        response: { 200: TemperatureSettingsSchema, ...authErrors },
+      },
+    },
+    async () => temperatureSettings(deps.db),
+  );
+
+  app.put(
+    '/settings/temperature',
+    {
+      config: { admin: 'settings' as const },
+      schema: {
+        tags,
+        summary:
+          'Change the temperature thresholds (admin); lead temperatures follow, changes go to lead history',
+        body: TemperatureSettingsBody,
+        response: { 200: TemperatureSettingsSchema, ...authErrors },
+      },
+    },
+    async (request) => updateTemperatureSettings(deps, callerOf(request), request.body),
+  );
+};
