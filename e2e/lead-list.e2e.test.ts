@@ -249,6 +249,103 @@ describe('the lead board, bulk changes, saved views and notifications in the bro
     await close();
   });
 
+  it('filters by campaign, owner and a custom field under "More filters", kept on reload and in a view', async () => {
+    const { page, close } = await englishPage();
+    const url = server.url;
+    await apiCall(page, url, 'POST', '/custom-fields', {
+      entity: 'lead',
+      key: 'tier',
+      labelLt: 'Lygis',
+      labelEn: 'Tier',
+      type: 'select',
+      options: [
+        { value: 'gold', labelLt: 'Auksinis', labelEn: 'Gold' },
+        { value: 'silver', labelLt: 'Sidabrinis', labelEn: 'Silver' },
+      ],
+    });
+    const spring = await apiCall<{ id: string }>(page, url, 'POST', '/campaigns', {
+      name: 'Spring fair',
+      type: 'event',
+    });
+    const autumn = await apiCall<{ id: string }>(page, url, 'POST', '/campaigns', {
+      name: 'Autumn webinar',
+      type: 'webinar',
+    });
+    const { user: rep } = await apiCall<{ user: { id: string } }>(page, url, 'POST', '/users', {
+      email: 'filtru.atstovas@example.lt',
+      name: 'Filtrų Atstovas',
+      role: 'rep',
+      password: 'rep password 123',
+    });
+    const lead = (lastName: string, campaignId: string | null, tier: string | null, ownerId: string | null) =>
+      createLeadByApi(
+        page,
+        url,
+        { firstName: 'Filtras', lastName },
+        { campaignId, ownerId, customFields: tier ? { tier } : {} },
+      );
+    await lead('Auksas', spring.id, 'gold', rep.id);
+    await lead('Bešeimininkis', spring.id, 'gold', null);
+    await lead('Sidabras', spring.id, 'silver', rep.id);
+    await lead('Ruduo', autumn.id, 'gold', rep.id);
+    await lead('Tuščias', null, null, null);
+
+    const count = (text: string) =>
+      page
+        .getByTestId('lead-count')
+        .filter({ hasText: new RegExp(`^${text}$`) })
+        .waitFor();
+    const names = async () => (await page.getByTestId('lead-row').getByRole('link').allTextContents()).sort();
+    await page.goto(`${url}/leads?q=filtras`);
+    await count('5 leads');
+
+    await page.getByTestId('more-filters').click();
+    const drawer = page.getByRole('dialog', { name: 'More filters' });
+    await drawer.getByLabel('Campaign').click();
+    await page.getByRole('option', { name: 'Spring fair' }).click();
+    await count('3 leads');
+    await drawer.getByLabel('Tier').click();
+    await page.getByRole('option', { name: 'Gold' }).click();
+    await count('2 leads');
+    expect(await names()).toEqual(['Filtras Auksas', 'Filtras Bešeimininkis']);
+    await drawer.getByLabel('Owner').click();
+    await page.getByRole('option', { name: 'Filtrų Atstovas' }).click();
+    await count('1 lead');
+    expect(await names()).toEqual(['Filtras Auksas']);
+    await drawer.getByRole('button', { name: 'Close', exact: true }).click();
+    await drawer.waitFor({ state: 'hidden' });
+    await page.getByTestId('more-filters').filter({ hasText: 'More filters (3)' }).waitFor();
+
+    await page.reload();
+    await count('1 lead');
+    expect(await names()).toEqual(['Filtras Auksas']);
+    expect(new URL(page.url()).searchParams.getAll('cf')).toEqual(['tier:gold']);
+    await page.getByTestId('more-filters').filter({ hasText: 'More filters (3)' }).click();
+    expect(await drawer.getByLabel('Campaign').inputValue()).toBe('Spring fair');
+    expect(await drawer.getByLabel('Owner').inputValue()).toBe('Filtrų Atstovas');
+    await drawer.getByRole('button', { name: 'Close', exact: true }).click();
+    await drawer.waitFor({ state: 'hidden' });
+
+    await page.getByTestId('views-menu').click();
+    await page.getByTestId('views-list').getByRole('button', { name: 'Save view' }).click();
+    const save = page.getByRole('dialog', { name: 'Save view' });
+    await save.getByLabel('Name').fill('Spring gold of the rep');
+    await save.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('View “Spring gold of the rep” saved.').waitFor();
+
+    await page.getByTestId('clear-more-filters').click();
+    await count('5 leads');
+    await page.getByTestId('views-menu').click();
+    await page
+      .getByTestId('views-list')
+      .getByRole('button', { name: 'Spring gold of the rep', exact: true })
+      .click();
+    await count('1 lead');
+    expect(await names()).toEqual(['Filtras Auksas']);
+    await page.getByTestId('more-filters').filter({ hasText: 'More filters (3)' }).waitFor();
+    await close();
+  });
+
   it("rings the bell when a parked lead's revisit date comes, and opens the lead", async () => {
     const { page, close } = await englishPage();
     const me = (await (await page.request.get(`${server.url}/api/v1/auth/me`)).json()) as {

@@ -4,9 +4,11 @@ import type { CreateTokenInput, TokenDto } from '../../server/modules/tokens/tok
 import type { CreateUserInput, UpdateUserInput, UserDto } from '../../server/modules/users/users.schemas';
 import { campaignsApi, productsApi, sourcesApi } from './api/catalogue';
 import { type ItemList, id, isApiError, request } from './api/client';
+import { customFieldsApi } from './api/custom-fields';
 import { activitiesApi, leadsApi, viewsApi } from './api/leads';
 import { notificationsApi } from './api/notifications';
 import { organisationsApi, peopleApi } from './api/people';
+import { settingsApi } from './api/settings';
 
 /**
  * The typed client of the Piltuvas HTTP API. Only `api/client.ts` calls `fetch`; the feature files
@@ -23,9 +25,11 @@ export {
   type Problem,
   setUnauthorizedHandler,
 } from './api/client';
+export * from './api/custom-fields';
 export * from './api/leads';
 export * from './api/notifications';
 export * from './api/people';
+export * from './api/settings';
 export type {
   ChangePasswordInput,
   CreateTeamInput,
@@ -48,6 +52,8 @@ export interface Session {
 export interface UserEnvelope {
   user: UserDto;
 }
+/** Someone a lead may be handed to, as `/users/assignable` lists them (no e-mail, no role). */
+export type AssignableUserDto = Pick<UserDto, 'id' | 'name' | 'teamId'>;
 export interface CreatedUser {
   user: UserDto;
   generatedPassword?: string;
@@ -75,6 +81,8 @@ export const api = {
   },
   users: {
     list: () => request<ItemList<UserDto>>('GET', '/users'),
+    /** The people the caller may hand a lead to (a rep: themselves; a manager: their teams; an admin: all). */
+    assignable: () => request<ItemList<AssignableUserDto>>('GET', '/users/assignable'),
     get: (userId: string) => request<UserEnvelope>('GET', `/users/${id(userId)}`),
     create: (input: CreateUserInput) => request<CreatedUser>('POST', '/users', input),
     update: (userId: string, input: UpdateUserInput) =>
@@ -99,5 +107,7 @@ export const api = {
   sources: sourcesApi,
   products: productsApi,
   campaigns: campaignsApi,
+  customFields: customFieldsApi,
   notifications: notificationsApi,
+  settings: settingsApi,
 };

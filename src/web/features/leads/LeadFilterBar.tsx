@@ -8,14 +8,22 @@ import {
   Switch,
   TextInput,
 } from '@mantine/core';
-import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
-import { IconAdjustmentsHorizontal, IconSearch } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useDisclosure } from '@mantine/hooks';
+import { IconAdjustmentsHorizontal, IconFilterPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { LEAD_STAGES, type LeadStage } from '../../../domain/leads/stages';
 import { TEMPERATURES, type Temperature } from '../../../domain/leads/temperature';
 import { currentLocale } from '../../i18n';
-import { LEAD_SORTS, type LeadFilters, type LeadSort } from './lead-filters';
+import type { FieldErrors } from '../../lib/problems';
+import {
+  LEAD_SORTS,
+  type LeadFilters,
+  type LeadSort,
+  moreFiltersCount,
+  NO_MORE_FILTERS,
+} from './lead-filters';
+import { MoreFilters } from './MoreFilters';
+import { useDebouncedText } from './useDebouncedText';
 import { sourceOptions, useSources } from './useLeadOptions';
 
 interface LeadFilterBarProps {
@@ -23,47 +31,31 @@ interface LeadFilterBarProps {
   onChange: (next: LeadFilters) => void;
   /** On the board the stage filter picks the columns, and the bin has no place. */
   board?: boolean;
-}
-
-/**
- * A text input bound to a filter in the address: what is typed is sent after a pause, and a change of
- * the address itself (back button, a link) shows in the input.
- */
-function useDebouncedText(value: string, commit: (value: string) => void): [string, (next: string) => void] {
-  const [text, setText] = useState(value);
-  const [seen, setSeen] = useState(value);
-  if (value !== seen) {
-    setSeen(value);
-    setText(value);
-  }
-  const debounced = useDebouncedCallback(commit, 300);
-  return [
-    text,
-    (next) => {
-      setText(next);
-      debounced(next);
-    },
-  ];
+  /** Messages the server gave per query field when it refused the list, shown under "More filters". */
+  errors?: FieldErrors;
 }
 
 function activeFilters(filters: LeadFilters): number {
-  const { stages, temperatures, sourceId, tag, revisitDue, deleted } = filters;
-  return [stages.length > 0, temperatures.length > 0, sourceId, tag.trim(), revisitDue, deleted].filter(
-    Boolean,
-  ).length;
+  const { stages, temperatures, sourceId, tag, revisitDue, deleted, more } = filters;
+  return (
+    [stages.length > 0, temperatures.length > 0, sourceId, tag.trim(), revisitDue, deleted].filter(Boolean)
+      .length + moreFiltersCount(more)
+  );
 }
 
 /**
  * Search, filters and sort of the lead list; typing is debounced so each keystroke is not a request.
  * On phones only the search shows until "Filters" opens the rest.
  */
-export function LeadFilterBar({ filters, onChange, board = false }: LeadFilterBarProps) {
+export function LeadFilterBar({ filters, onChange, board = false, errors }: LeadFilterBarProps) {
   const { t } = useTranslation();
   const sources = useSources();
   const set = (patch: Partial<LeadFilters>) => onChange({ ...filters, ...patch });
   const [text, setText] = useDebouncedText(filters.q, (q) => set({ q }));
   const [tag, setTag] = useDebouncedText(filters.tag, (value) => set({ tag: value }));
   const [opened, { toggle }] = useDisclosure(false);
+  const [drawer, { open: openDrawer, close: closeDrawer }] = useDisclosure(false);
+  const extra = moreFiltersCount(filters.more);
   const more: { visibleFrom?: MantineBreakpoint } = opened ? {} : { visibleFrom: 'xs' };
 
   return (
@@ -144,6 +136,34 @@ export function LeadFilterBar({ filters, onChange, board = false }: LeadFilterBa
             onChange={(e) => set({ deleted: e.currentTarget.checked })}
           />
         )}
+      </Group>
+      <Group {...more} gap="xs" align="flex-end">
+        <Button
+          variant={extra ? 'light' : 'default'}
+          leftSection={<IconFilterPlus size={16} />}
+          onClick={openDrawer}
+          aria-expanded={drawer}
+          data-testid="more-filters"
+        >
+          {t('leads.moreFilters.button', { count: extra })}
+        </Button>
+        {extra ? (
+          <Button
+            variant="subtle"
+            onClick={() => set({ more: NO_MORE_FILTERS })}
+            data-testid="clear-more-filters"
+          >
+            {t('leads.moreFilters.clear')}
+          </Button>
+        ) : null}
+        {/* The drawer lives in a portal: it takes no place in the grid. */}
+        <MoreFilters
+          opened={drawer}
+          onClose={closeDrawer}
+          more={filters.more}
+          onChange={(next) => set({ more: next })}
+          errors={errors}
+        />
       </Group>
     </SimpleGrid>
   );

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import type { LeadListItem, LeadPage, SavedViewDto } from '../../lib/api';
-import { notifyProblem, notifySuccess, problemMessage } from '../../lib/problems';
+import { fieldErrorsByPath, notifyProblem, notifySuccess, problemMessage } from '../../lib/problems';
 import type { RowPaging } from '../../lib/useVirtualRows';
 import { BulkBar } from './BulkBar';
 import { ColumnsMenu } from './ColumnsMenu';
@@ -111,7 +111,7 @@ export function LeadListPage() {
             </>
           }
         />
-        <LeadFilterBar filters={filters} onChange={change} />
+        <LeadFilterBar filters={filters} onChange={change} errors={fieldErrorsByPath(list.error)} />
         <Group justify="space-between" mb="sm" gap="xs">
           <ViewsMenu current={{ filters: query, columns }} onApply={applyView} />
           <ColumnsMenu columns={columns} onChange={setColumns} />

@@ -1,5 +1,5 @@
 import { LEAD_STAGES, type LeadStage } from '../../../domain/leads/stages';
-import { TEMPERATURES, type Temperature } from '../../../domain/leads/temperature';
+import { isCalendarDate, TEMPERATURES, type Temperature } from '../../../domain/leads/temperature';
 import type { LeadListQueryInput } from '../../lib/api';
 
 /** The lead list's filters, kept in the page address so a reload or a shared link shows the same list. */
@@ -13,6 +13,41 @@ export const LEAD_SORTS = [
 ] as const satisfies readonly LeadSort[];
 const DEFAULT_SORT: LeadSort = 'created_desc';
 
+/** `ownerId` of the leads nobody owns, as the list endpoint takes it. */
+export const UNASSIGNED = 'none';
+
+/** The filters behind "More filters": less used, so kept out of the bar. Empty text means "any". */
+export interface MoreLeadFilters {
+  campaignId: string | null;
+  /** A user id, or `UNASSIGNED`. */
+  ownerId: string | null;
+  teamId: string | null;
+  productId: string | null;
+  scoreMin: number | null;
+  scoreMax: number | null;
+  /** YYYY-MM-DD, both ends included. */
+  createdFrom: string;
+  createdTo: string;
+  lastActivityFrom: string;
+  lastActivityTo: string;
+  /** Custom-field conditions by field key, written as the list's `cf` takes them after `key:` (`10..50`, `gold|silver`). */
+  custom: Record<string, string>;
+}
+
+export const NO_MORE_FILTERS: MoreLeadFilters = {
+  campaignId: null,
+  ownerId: null,
+  teamId: null,
+  productId: null,
+  scoreMin: null,
+  scoreMax: null,
+  createdFrom: '',
+  createdTo: '',
+  lastActivityFrom: '',
+  lastActivityTo: '',
+  custom: {},
+};
+
 export interface LeadFilters {
   q: string;
   stages: LeadStage[];
@@ -22,11 +57,34 @@ export interface LeadFilters {
   revisitDue: boolean;
   deleted: boolean;
   sort: LeadSort;
+  more: MoreLeadFilters;
 }
 
 function listOf<T extends string>(value: string | null, allowed: readonly T[]): T[] {
   if (!value) return [];
   return value.split(',').filter((item): item is T => (allowed as readonly string[]).includes(item));
+}
+
+const dateOrEmpty = (value: string | null | undefined) =>
+  value && /^\d{4}-\d{2}-\d{2}$/.test(value) && isCalendarDate(value) ? value : '';
+const integerOrNull = (value: string | number | null | undefined) =>
+  value !== null && value !== undefined && /^-?\d{1,9}$/.test(String(value)) ? Number(value) : null;
+
+/** `['tier:gold|silver', 'vip:true']` → `{ tier: 'gold|silver', vip: 'true' }`; conditions without a key or value are dropped. */
+function customOf(conditions: readonly string[]): Record<string, string> {
+  const custom: Record<string, string> = {};
+  for (const condition of conditions) {
+    const colon = condition.indexOf(':');
+    const value = condition.slice(colon + 1).trim();
+    if (colon > 0 && value) custom[condition.slice(0, colon)] = value;
+  }
+  return custom;
+}
+
+function customConditions(custom: Record<string, string>): string[] {
+  return Object.entries(custom)
+    .filter(([, value]) => value.trim() !== '')
+    .map(([key, value]) => `${key}:${value.trim()}`);
 }
 
 /** `?stage=mql,sql&revisit=1` → filters; unknown values are dropped rather than sent to the server. */
@@ -41,7 +99,36 @@ export function filtersFromParams(params: URLSearchParams): LeadFilters {
     revisitDue: params.get('revisit') === '1',
     deleted: params.get('bin') === '1',
     sort: (LEAD_SORTS as readonly string[]).includes(sort ?? '') ? (sort as LeadSort) : DEFAULT_SORT,
+    more: {
+      campaignId: params.get('campaign') || null,
+      ownerId: params.get('owner') || null,
+      teamId: params.get('team') || null,
+      productId: params.get('product') || null,
+      scoreMin: integerOrNull(params.get('scoreMin')),
+      scoreMax: integerOrNull(params.get('scoreMax')),
+      createdFrom: dateOrEmpty(params.get('createdFrom')),
+      createdTo: dateOrEmpty(params.get('createdTo')),
+      lastActivityFrom: dateOrEmpty(params.get('activityFrom')),
+      lastActivityTo: dateOrEmpty(params.get('activityTo')),
+      custom: customOf(params.getAll('cf')),
+    },
   };
+}
+
+function moreEntries(more: MoreLeadFilters): [string, string][] {
+  return [
+    ['campaign', more.campaignId ?? ''],
+    ['owner', more.ownerId ?? ''],
+    ['team', more.teamId ?? ''],
+    ['product', more.productId ?? ''],
+    ['scoreMin', more.scoreMin === null ? '' : String(more.scoreMin)],
+    ['scoreMax', more.scoreMax === null ? '' : String(more.scoreMax)],
+    ['createdFrom', more.createdFrom],
+    ['createdTo', more.createdTo],
+    ['activityFrom', more.lastActivityFrom],
+    ['activityTo', more.lastActivityTo],
+    ...customConditions(more.custom).map((condition): [string, string] => ['cf', condition]),
+  ];
 }
 
 /** Filters → page address parameters, leaving out what is at its default so addresses stay short. */
@@ -56,6 +143,7 @@ export function filtersToParams(filters: LeadFilters): URLSearchParams {
     ['revisit', filters.revisitDue ? '1' : ''],
     ['bin', filters.deleted ? '1' : ''],
     ['sort', filters.sort === DEFAULT_SORT ? '' : filters.sort],
+    ...moreEntries(filters.more),
   ];
   return new URLSearchParams(entries.filter(([, value]) => value !== ''));
 }
@@ -70,6 +158,23 @@ export function toListQuery(filters: LeadFilters): LeadListQueryInput {
   if (filters.tag.trim()) query.tag = filters.tag.trim();
   if (filters.revisitDue) query.revisitDue = true;
   if (filters.deleted) query.deleted = true;
+  return { ...query, ...moreQuery(filters.more) };
+}
+
+function moreQuery(more: MoreLeadFilters): LeadListQueryInput {
+  const query: LeadListQueryInput = {};
+  if (more.campaignId) query.campaignId = more.campaignId;
+  if (more.ownerId) query.ownerId = more.ownerId;
+  if (more.teamId) query.teamId = more.teamId;
+  if (more.productId) query.productId = more.productId;
+  if (more.scoreMin !== null) query.scoreMin = more.scoreMin;
+  if (more.scoreMax !== null) query.scoreMax = more.scoreMax;
+  if (more.createdFrom) query.createdFrom = more.createdFrom;
+  if (more.createdTo) query.createdTo = more.createdTo;
+  if (more.lastActivityFrom) query.lastActivityFrom = more.lastActivityFrom;
+  if (more.lastActivityTo) query.lastActivityTo = more.lastActivityTo;
+  const cf = customConditions(more.custom);
+  if (cf.length) query.cf = cf;
   return query;
 }
 
@@ -84,10 +189,54 @@ export function filtersFromQuery(query: LeadListQueryInput): LeadFilters {
     revisitDue: query.revisitDue ?? false,
     deleted: query.deleted ?? false,
     sort: query.sort ?? DEFAULT_SORT,
+    more: {
+      campaignId: query.campaignId ?? null,
+      ownerId: query.ownerId ?? null,
+      teamId: query.teamId ?? null,
+      productId: query.productId ?? null,
+      scoreMin: integerOrNull(query.scoreMin),
+      scoreMax: integerOrNull(query.scoreMax),
+      createdFrom: dateOrEmpty(query.createdFrom),
+      createdTo: dateOrEmpty(query.createdTo),
+      lastActivityFrom: dateOrEmpty(query.lastActivityFrom),
+      lastActivityTo: dateOrEmpty(query.lastActivityTo),
+      custom: customOf(query.cf ?? []),
+    },
   };
 }
 
 /** Whether anything narrows the list (an empty list then means "no match", not "no leads yet"). */
 export function isFiltered(filters: LeadFilters): boolean {
   return filtersToParams({ ...filters, sort: DEFAULT_SORT }).toString() !== '';
+}
+
+/** How many of the "More filters" narrow the list: a range counts once, each custom field once. */
+export function moreFiltersCount(more: MoreLeadFilters): number {
+  return [
+    more.campaignId,
+    more.ownerId,
+    more.teamId,
+    more.productId,
+    more.scoreMin !== null || more.scoreMax !== null,
+    more.createdFrom || more.createdTo,
+    more.lastActivityFrom || more.lastActivityTo,
+    ...customConditions(more.custom),
+  ].filter(Boolean).length;
+}
+
+export type RangeEnd = 'scoreMax' | 'createdTo' | 'lastActivityTo';
+
+/**
+ * Ranges whose end comes before their start, by the end's field and with the code the server would
+ * answer (`fieldErrors.*`), so the mistake shows at once under the field rather than after a request.
+ */
+export function rangeErrors(more: MoreLeadFilters): Partial<Record<RangeEnd, 'out_of_range' | 'date_order'>> {
+  const errors: Partial<Record<RangeEnd, 'out_of_range' | 'date_order'>> = {};
+  if (more.scoreMin !== null && more.scoreMax !== null && more.scoreMin > more.scoreMax)
+    errors.scoreMax = 'out_of_range';
+  if (more.createdFrom && more.createdTo && more.createdFrom > more.createdTo)
+    errors.createdTo = 'date_order';
+  if (more.lastActivityFrom && more.lastActivityTo && more.lastActivityFrom > more.lastActivityTo)
+    errors.lastActivityTo = 'date_order';
+  return errors;
 }

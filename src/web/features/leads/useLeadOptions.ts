@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Locale } from '../../i18n';
 import { api, type SourceDto } from '../../lib/api';
+import { useCurrentUser } from '../auth/useSession';
+import { TEAMS_KEY } from '../teams/useTeams';
 
-/** What a lead refers to — sources, products, campaigns — for pickers and for showing names. */
+/** What a lead refers to — sources, products, campaigns, owners, teams, custom fields — for pickers and filters. */
 
 const LONG_LIVED = 5 * 60_000;
 
@@ -27,6 +29,44 @@ export function useActiveCampaigns() {
   return useQuery({
     queryKey: ['campaigns', 'active'],
     queryFn: async () => (await api.campaigns.list({ active: true, limit: 200 })).items,
+    staleTime: LONG_LIVED,
+  });
+}
+
+/** Campaigns past and present (the first 200; the filter searches within them). */
+export function useCampaigns() {
+  return useQuery({
+    queryKey: ['campaigns', 'all'],
+    queryFn: async () => (await api.campaigns.list({ limit: 200 })).items,
+    staleTime: LONG_LIVED,
+  });
+}
+
+/** The people the caller may hand leads to: the owners worth filtering by. */
+export function useAssignableOwners() {
+  return useQuery({
+    queryKey: ['users', 'assignable'],
+    queryFn: async () => (await api.users.assignable()).items,
+    staleTime: LONG_LIVED,
+  });
+}
+
+/** Teams with their names; only admins may list teams, so for others there are none to pick. */
+export function useTeamChoices() {
+  const me = useCurrentUser();
+  return useQuery({
+    queryKey: TEAMS_KEY,
+    queryFn: async () => (await api.teams.list()).items,
+    enabled: me.role === 'admin',
+    staleTime: LONG_LIVED,
+  });
+}
+
+/** The lead custom fields in form order, inactive ones included (an old saved filter may name one). */
+export function useLeadCustomFields() {
+  return useQuery({
+    queryKey: ['custom-fields', 'lead'],
+    queryFn: async () => (await api.customFields.list({ entity: 'lead' })).items,
     staleTime: LONG_LIVED,
   });
 }
