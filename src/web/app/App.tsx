@@ -10,6 +10,7 @@ import { NewLeadPage } from '../features/leads/NewLeadPage';
 import { OrganisationMergePage } from '../features/organisations/OrganisationMergePage';
 import { MergePage } from '../features/people/MergePage';
 import { PersonPage } from '../features/people/PersonPage';
+import { TemperatureSettingsPage } from '../features/settings/TemperatureSettingsPage';
 import { TeamsPage } from '../features/teams/TeamsPage';
 import { TokensPage } from '../features/tokens/TokensPage';
 import { UsersPage } from '../features/users/UsersPage';
@@ -62,6 +63,7 @@ const router = createBrowserRouter([
           { path: 'teams', element: <TeamsPage /> },
           { path: 'tokens', element: <TokensPage /> },
           { path: 'products', element: <ProductsPage /> },
+          { path: 'temperature', element: <TemperatureSettingsPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

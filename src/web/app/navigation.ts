@@ -6,6 +6,7 @@ import {
   IconKey,
   IconPackage,
   IconSpeakerphone,
+  IconTemperature,
   IconUserSearch,
   IconUsers,
   IconUsersGroup,
@@ -25,7 +26,8 @@ export interface NavItem {
     | 'nav.users'
     | 'nav.teams'
     | 'nav.tokens'
-    | 'nav.products';
+    | 'nav.products'
+    | 'temperatureSettings.nav';
   icon: ComponentType<{ size?: number | string; stroke?: number }>;
   testId?: string;
 }
@@ -46,4 +48,10 @@ export const ADMIN_NAV: readonly NavItem[] = [
   { to: '/admin/teams', label: 'nav.teams', icon: IconUsersGroup, testId: 'nav-admin-teams' },
   { to: '/admin/tokens', label: 'nav.tokens', icon: IconKey, testId: 'nav-admin-tokens' },
   { to: '/admin/products', label: 'nav.products', icon: IconPackage, testId: 'nav-admin-products' },
+  {
+    to: '/admin/temperature',
+    label: 'temperatureSettings.nav',
+    icon: IconTemperature,
+    testId: 'nav-admin-temperature',
+  },
 ];

@@ -57,3 +57,14 @@ export function formatCountry(code: string): string {
     return code;
   }
 }
+
+/**
+ * A duration told in whole units (see `durationParts`): `[{ unit: 'day', value: 2 }, { unit: 'hour',
+ * value: 3 }]` → `2 days, 3 hours` in English, `2 dienos, 3 valandos` in Lithuanian.
+ */
+export function formatDuration(parts: readonly { unit: 'day' | 'hour' | 'minute'; value: number }[]): string {
+  const words = parts.map(({ unit, value }) =>
+    new Intl.NumberFormat(intlLocale(), { style: 'unit', unit, unitDisplay: 'long' }).format(value),
+  );
+  return new Intl.ListFormat(intlLocale(), { style: 'long', type: 'unit' }).format(words);
+}

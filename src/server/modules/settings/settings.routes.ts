@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../context.js';
+import { runTemperatureCheck } from '../../jobs/temperatures.js';
 import { callerOf } from '../../plugins/auth.js';
 import { authErrors } from '../../schemas/common.js';
 import { TemperatureSettingsBody, TemperatureSettingsSchema } from './settings.schemas.js';
@@ -32,6 +33,13 @@ export const settingsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
         response: { 200: TemperatureSettingsSchema, ...authErrors },
       },
     },
-    async (request) => updateTemperatureSettings(deps, callerOf(request), request.body),
+    async (request) => {
+      const settings = await updateTemperatureSettings(deps, callerOf(request), request.body);
+      // The lead histories follow now rather than at the job's next run; the answer does not wait.
+      runTemperatureCheck(deps).catch((err: unknown) =>
+        request.log.error({ err }, 'temperature check after a threshold change failed'),
+      );
+      return settings;
+    },
   );
 };

@@ -11,7 +11,7 @@ import { DuplicatesNotice } from './DuplicatesNotice';
 import { LeadActions } from './LeadActions';
 import { LeadFacts } from './LeadFacts';
 import { LeadHeader } from './LeadHeader';
-import { LeadTimeline } from './LeadTimeline';
+import { LeadTabs } from './LeadTabs';
 import type { CreatedLeadState } from './NewLeadPage';
 import { PersonCard } from './PersonCard';
 import { useLead, useRestoreLead } from './useLeads';
@@ -40,7 +40,7 @@ function BinnedNotice({ leadId, deletedAt }: { leadId: string; deletedAt: string
   );
 }
 
-/** One lead: who, what they want, what happened (timeline) and what to do next (quick actions). */
+/** One lead: who, what they want, what happened (timeline, history) and what to do next (quick actions). */
 export function LeadDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -75,7 +75,7 @@ export function LeadDetailPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>
-          {data.deletedAt ? null : <LeadTimeline leadId={data.id} />}
+          <LeadTabs lead={data} />
         </Grid.Col>
       </Grid>
     </>

@@ -1,11 +1,11 @@
-import { Alert, Button, Center, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ActivityDto } from '../../lib/api';
 import { notifyProblem, problemMessage } from '../../lib/problems';
 import { TimelineEntry } from './TimelineEntry';
 import { useSetTaskDone, useTimeline } from './useTimeline';
 
-/** A lead's timeline, newest first, one page at a time. */
+/** A lead's timeline, newest first, one page at a time (a tab of `LeadTabs`, which gives its title). */
 export function LeadTimeline({ leadId }: { leadId: string }) {
   const { t } = useTranslation();
   const timeline = useTimeline(leadId);
@@ -16,10 +16,7 @@ export function LeadTimeline({ leadId }: { leadId: string }) {
     setDone.mutate({ activityId: activity.id, done }, { onError: (error) => notifyProblem(error) });
 
   return (
-    <Paper withBorder p="md">
-      <Title order={3} size="h4" mb="sm">
-        {t('timeline.title')}
-      </Title>
+    <>
       {timeline.isPending ? <Loader size="sm" aria-label={t('app.loading')} /> : null}
       {timeline.isError ? <Alert color="red">{problemMessage(timeline.error)}</Alert> : null}
       {timeline.isSuccess && items.length === 0 ? <Text c="dimmed">{t('timeline.empty')}</Text> : null}
@@ -44,6 +41,6 @@ export function LeadTimeline({ leadId }: { leadId: string }) {
           </Button>
         </Center>
       ) : null}
-    </Paper>
+    </>
   );
 }

@@ -19,6 +19,7 @@ export const LEADS_KEY = ['leads'] as const;
 export const LIST_KEY = [...LEADS_KEY, 'list'] as const;
 export const leadKey = (id: string) => [...LEADS_KEY, 'detail', id] as const;
 export const timelineKey = (id: string) => [...leadKey(id), 'timeline'] as const;
+export const historyKey = (id: string) => [...leadKey(id), 'history'] as const;
 
 const PAGE_SIZE = 50;
 
@@ -43,12 +44,21 @@ export function useLead(id: string) {
   return useQuery({ queryKey: leadKey(id), queryFn: () => api.leads.get(id) });
 }
 
-/** After a change the server answered with the lead: show it, refresh lists and (unless binned) its timeline. */
+/** A lead's stage, owner and temperature changes, oldest first. */
+export function useLeadHistory(id: string) {
+  return useQuery({ queryKey: historyKey(id), queryFn: async () => (await api.leads.history(id)).items });
+}
+
+/**
+ * After a change the server answered with the lead: show it, refresh lists, its history (kept for
+ * binned leads too) and, unless binned, its timeline.
+ */
 function useLeadChanged() {
   const queryClient = useQueryClient();
   return (lead: Lead) => {
     queryClient.setQueryData(leadKey(lead.id), lead);
     void queryClient.invalidateQueries({ queryKey: LIST_KEY });
+    void queryClient.invalidateQueries({ queryKey: historyKey(lead.id) });
     // A binned lead answers 404, so its timeline is not asked for again.
     if (!lead.deletedAt) void queryClient.invalidateQueries({ queryKey: timelineKey(lead.id) });
   };

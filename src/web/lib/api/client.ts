@@ -51,7 +51,7 @@ function readCookie(name: string): string | undefined {
   return hit === undefined ? undefined : decodeURIComponent(hit.slice(prefix.length));
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };

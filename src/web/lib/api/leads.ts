@@ -10,6 +10,7 @@ import type {
 import type {
   CreateLeadInput,
   LeadDto,
+  LeadHistoryEntryDto,
   LeadListItem,
   LeadListQueryInput,
   StageInput,
@@ -23,13 +24,14 @@ import type {
 import { type ItemList, id, type Page, request, withQuery } from './client';
 import type { DuplicateCandidate, OrganisationDto, PersonDto } from './people';
 
-/** Leads: the list, one lead and its stage, its timeline, bulk changes and saved views of the list. */
+/** Leads: the list, one lead, its stage, timeline and history, bulk changes and saved views of the list. */
 
 export type {
   BulkInput,
   CreateActivityInput,
   CreateLeadInput,
   CreateViewInput,
+  LeadHistoryEntryDto,
   LeadListItem,
   LeadListQueryInput,
   SavedViewDto,
@@ -65,6 +67,8 @@ export const leadsApi = {
   restore: (leadId: string) => request<Lead>('POST', `/leads/${id(leadId)}/restore`),
   bulk: (input: BulkInput) => request<BulkResult>('POST', '/leads/bulk', input),
   undoBulk: (bulkId: string) => request<BulkUndoResult>('POST', `/leads/bulk/${id(bulkId)}/undo`),
+  /** Stage, owner and temperature changes, oldest first (also of a lead in the bin). */
+  history: (leadId: string) => request<ItemList<LeadHistoryEntryDto>>('GET', `/leads/${id(leadId)}/history`),
 };
 
 export const activitiesApi = {
