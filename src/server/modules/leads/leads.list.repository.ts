@@ -333,42 +333,47 @@ export interface TermSearch {
   rest: LeadListFilter;
 }
 
-function termStreams(db: Db, search: TermSearch) {
+/**
+ * One stream per concrete term (and owner): lead_terms rows in index order. With `checked`, each
+ * row must also satisfy the rest of the search (a lookup of the lead per row); without, the streams
+ * read the index alone.
+ */
+function termStreams(db: Db, search: TermSearch, checked: boolean) {
   const owners: (string | undefined)[] = search.ownerIds ? [...search.ownerIds] : [undefined];
   return search.terms.flatMap((term) =>
     owners.map((ownerId) => {
       let q = db
         .selectFrom('lead_terms as t')
         .select(['t.lead_id as id', 't.created_at'])
-        .where('t.term', '=', term)
-        .where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('leads')
-              .select('leads.id')
-              .whereRef('leads.id', '=', 't.lead_id')
-              .where((inner) => conditions(inner as unknown as LeadsEb, search.rest)),
-          ),
-        );
+        .where('t.term', '=', term);
       if (ownerId !== undefined) q = q.where('t.owner_id', '=', ownerId);
-      return q;
+      if (!checked) return q;
+      return q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('leads')
+            .select('leads.id')
+            .whereRef('leads.id', '=', 't.lead_id')
+            .where((inner) => conditions(inner as unknown as LeadsEb, search.rest)),
+        ),
+      );
     }),
   );
 }
 
-/**
- * The ids of one search page sorted by creation time: each stream yields at most `limit` rows in
- * index order, and the page is the first `limit` of their merge (a lead matching two terms once).
- */
-export async function searchLeadIds(
+type After = { value: string | number; id: string };
+
+/** The first `limit` leads of the merged streams after `after`, in order, each once. */
+async function mergedStreams(
   db: Db,
   search: TermSearch,
+  checked: boolean,
   direction: 'asc' | 'desc',
   limit: number,
-  after?: { value: string | number; id: string },
-): Promise<string[]> {
+  after: After | undefined,
+): Promise<{ id: string; created_at: string }[]> {
   const op = direction === 'desc' ? '<' : '>';
-  const members = termStreams(db, search).map((stream) => {
+  const members = termStreams(db, search, checked).map((stream) => {
     const page = (
       after
         ? stream.where(sql<SqlBool>`(t.created_at, t.lead_id) ${sql.raw(op)} (${after.value}, ${after.id})`)
@@ -382,7 +387,7 @@ export async function searchLeadIds(
   const [first, ...others] = members;
   if (!first) return [];
   const merged = others.reduce((all, member) => all.unionAll(member), first);
-  const rows = await db
+  return db
     .selectFrom(merged.as('u'))
     .select(['u.id', 'u.created_at'])
     .distinct()
@@ -390,12 +395,83 @@ export async function searchLeadIds(
     .orderBy('u.id', direction)
     .limit(limit)
     .execute();
-  return rows.map((r) => r.id);
+}
+
+/**
+ * Which of these leads satisfy the rest of a search: the lead's own conditions in one lookup by id,
+ * then each remaining word by the (lead_id, term) index. Kept apart on purpose: with both in one
+ * query PostgreSQL may scan a word's whole range once per lead.
+ */
+async function survivors(db: Db, rest: LeadListFilter, ids: string[]): Promise<Set<string>> {
+  const { terms, ...own } = rest;
+  const rows = await db
+    .selectFrom('leads')
+    .select('leads.id')
+    .where((eb) => conditions(eb, { ...own, ids }))
+    .execute();
+  let ok = new Set(rows.map((r) => r.id));
+  for (const term of terms ?? []) {
+    if (ok.size === 0) break;
+    const matching = await db
+      .selectFrom('lead_terms')
+      .select('lead_id')
+      .where('lead_id', 'in', [...ok])
+      .where('term', '>=', term)
+      .where('term', '<', termRangeEnd(term))
+      .execute();
+    ok = new Set(matching.map((r) => r.lead_id));
+  }
+  return ok;
+}
+
+/** Rounds of index-only candidates before the database checks every stream row itself. */
+const CANDIDATE_ROUNDS = 3;
+
+/**
+ * The ids of one search page sorted by creation time. The merged streams are read from the index
+ * alone, twice the page at first, and the candidates checked against the rest of the search in two
+ * small queries; the window grows fourfold while too few pass. When the other filters are so narrow
+ * that three rounds do not fill the page, or another typed word must match too, the streams check
+ * each row in the database instead.
+ */
+export async function searchLeadIds(
+  db: Db,
+  search: TermSearch,
+  direction: 'asc' | 'desc',
+  limit: number,
+  after?: After,
+): Promise<string[]> {
+  const found: string[] = [];
+  let cursor = after;
+  let window = limit * 2;
+  // Another typed word passes few candidates ("jonas" among "simkus"): check in the database at once.
+  const rounds = search.rest.terms?.length ? 0 : CANDIDATE_ROUNDS;
+  for (let round = 0; round < rounds; round++) {
+    const candidates = await mergedStreams(db, search, false, direction, window, cursor);
+    const ok = candidates.length
+      ? await survivors(
+          db,
+          search.rest,
+          candidates.map((c) => c.id),
+        )
+      : new Set();
+    for (const c of candidates) {
+      if (!ok.has(c.id)) continue;
+      found.push(c.id);
+      if (found.length === limit) return found;
+    }
+    const last = candidates.at(-1);
+    if (!last || candidates.length < window) return found;
+    cursor = { value: last.created_at, id: last.id };
+    window *= 4;
+  }
+  const rest = await mergedStreams(db, search, true, direction, limit - found.length, cursor);
+  return [...found, ...rest.map((r) => r.id)];
 }
 
 /** How many leads a term search finds, counting no further than `cap`. */
 export async function countTermSearch(db: Db, search: TermSearch, cap: number): Promise<number> {
-  const [first, ...others] = termStreams(db, search).map((stream) =>
+  const [first, ...others] = termStreams(db, search, true).map((stream) =>
     db.selectFrom(stream.as('s')).select('s.id'),
   );
   if (!first) return 0;

@@ -238,8 +238,11 @@ export async function listLeads(
   const rows = search
     ? await listLeadRows(
         deps.db,
+        // why only scope and bin: the search applied every filter already; repeating its word
+        // checks here let PostgreSQL pick a plan that scans each word's whole range per lead
         {
-          ...filter,
+          scope: filter.scope,
+          deleted: filter.deleted,
           ids: await searchLeadIds(deps.db, search, sort.endsWith('asc') ? 'asc' : 'desc', limit + 1, after),
         },
         sort,

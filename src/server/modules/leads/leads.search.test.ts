@@ -102,6 +102,23 @@ describeEachDialect('leads: search from the term index', (dialect) => {
     expect(await found(repB, '8 699 12345')).toEqual([]);
   });
 
+  it('finds a match the other filters leave rare, past the candidates read from the index', async () => {
+    const rep = await t.signedIn('rep');
+    const oldest = (await newLead(t.app, rep, { person: { firstName: 'Aistė', lastName: 'Retaitė' } })).id;
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/leads/${oldest}/stage`,
+      headers: rep.headers,
+      payload: { stage: 'mql' },
+    });
+    // more than the three rounds of candidates (2, 8 and 32 pages of limit + 1) hold
+    for (let i = 0; i < 90; i++)
+      await newLead(t.app, rep, { person: { firstName: 'Aistė', lastName: 'Retaitė' } });
+    expect((await list(rep, 'q=retaite&stage=mql&limit=1')).items.map((i) => i.id)).toEqual([oldest]);
+    expect((await list(rep, 'q=retaite%20aiste&stage=mql&limit=1')).items.map((i) => i.id)).toEqual([oldest]);
+    expect((await list(rep, 'q=retaite&limit=100&count=true')).count).toEqual({ value: 91, capped: false });
+  });
+
   it('follows the owner: a reassigned lead is found by its new owner only', async () => {
     const id = simLeads[1]!;
     const res = await t.app.inject({
