@@ -1,8 +1,7 @@
-import { rmSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, it } from 'vitest';
 import { apiCall, createLeadByApi, logIn, pickLanguage } from './pages.js';
-import { launchChromium, type RunningServer, startBuiltServer, tempDataDir } from './support.js';
+import { useBrowserApp } from './support.js';
 
 const EN = { email: 'Email', password: 'Password', logIn: 'Log in' };
 
@@ -17,24 +16,12 @@ function dateInDays(days: number): string {
 }
 
 describe('lead history and temperature thresholds in the browser', () => {
-  const dataDir = tempDataDir();
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startBuiltServer(dataDir);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const app = useBrowserApp();
 
   async function adminPage(): Promise<{ page: Page; close: () => Promise<void> }> {
-    const context = await browser.newContext({ locale: 'en-GB' });
+    const context = await app.browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
-    await logIn(page, server.url, EN);
+    await logIn(page, app.server.url, EN);
     await pickLanguage(page, 'en');
     await page.getByRole('link', { name: 'Today' }).first().waitFor();
     return { page, close: () => context.close() };
@@ -42,18 +29,18 @@ describe('lead history and temperature thresholds in the browser', () => {
 
   it("lists who moved a lead's stage, its new owner and the time spent in each stage", async () => {
     const { page, close } = await adminPage();
-    const rep = await apiCall<{ user: { id: string } }>(page, server.url, 'POST', '/users', {
+    const rep = await apiCall<{ user: { id: string } }>(page, app.server.url, 'POST', '/users', {
       email: 'ona.rep@example.lt',
       name: 'Ona Rep',
       role: 'rep',
     });
     const lead = await createLeadByApi(
       page,
-      server.url,
+      app.server.url,
       { firstName: 'Gintarė', lastName: 'Istorija' },
       { ownerId: rep.user.id },
     );
-    await page.goto(`${server.url}/leads/${lead.id}`);
+    await page.goto(`${app.server.url}/leads/${lead.id}`);
     await page.getByTestId('move-mql').click();
     await badge(page, 'stage', 'MQL').waitFor();
     await page.getByTestId('move-sql').click();
@@ -82,11 +69,11 @@ describe('lead history and temperature thresholds in the browser', () => {
     const { page, close } = await adminPage();
     const lead = await createLeadByApi(
       page,
-      server.url,
+      app.server.url,
       { firstName: 'Tomas', lastName: 'Šilumas' },
       { timeframe: dateInDays(20) },
     );
-    await page.goto(`${server.url}/leads/${lead.id}`);
+    await page.goto(`${app.server.url}/leads/${lead.id}`);
     await badge(page, 'temperature', 'Warm').waitFor();
     await page.getByTestId('nav-admin-temperature').click();
     const hot = page.getByLabel('Hot within (days)');
@@ -106,7 +93,7 @@ describe('lead history and temperature thresholds in the browser', () => {
     await explanation.getByText('up to 30 days ahead makes a lead hot; up to 90 days warm').waitFor();
 
     // A purchase date 20 days ahead was warm under 14 days and is hot under 30.
-    await page.goto(`${server.url}/leads/${lead.id}`);
+    await page.goto(`${app.server.url}/leads/${lead.id}`);
     await badge(page, 'temperature', 'Hot').waitFor();
     await close();
   });

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { apiCall, createLeadByApi, logIn, pickLanguage } from './pages.js';
-import { launchChromium, type RunningServer, startBuiltServer, tempDataDir } from './support.js';
+import { useBrowserApp } from './support.js';
 
 const EN = { email: 'Email', password: 'Password', logIn: 'Log in' };
 
@@ -14,25 +13,16 @@ function dateInDays(days: number): string {
 }
 
 describe('the lead board, bulk changes, saved views and notifications in the browser', () => {
-  const dataDir = tempDataDir();
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startBuiltServer(dataDir);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const app = useBrowserApp();
 
   async function englishPage(): Promise<{ page: Page; close: () => Promise<void> }> {
     // Wide enough for every column of the board side by side.
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1920, height: 1080 } });
+    const context = await app.browser.newContext({
+      locale: 'en-GB',
+      viewport: { width: 1920, height: 1080 },
+    });
     const page = await context.newPage();
-    await logIn(page, server.url, EN);
+    await logIn(page, app.server.url, EN);
     await pickLanguage(page, 'en');
     await page.getByRole('link', { name: 'Today' }).first().waitFor();
     return { page, close: () => context.close() };
@@ -55,8 +45,8 @@ describe('the lead board, bulk changes, saved views and notifications in the bro
 
   it('moves a dragged card only when the server accepts the stage change', async () => {
     const { page, close } = await englishPage();
-    await createLeadByApi(page, server.url, { firstName: 'Kanbanas', lastName: 'Vilkas' });
-    await page.goto(`${server.url}/leads?q=kanbanas`);
+    await createLeadByApi(page, app.server.url, { firstName: 'Kanbanas', lastName: 'Vilkas' });
+    await page.goto(`${app.server.url}/leads?q=kanbanas`);
     await page.getByTestId('view-board').click();
     await page.waitForURL(/\/leads\/board\?q=kanbanas/);
     const card = cardIn(page, 'suspect', 'Kanbanas Vilkas');
@@ -90,9 +80,9 @@ describe('the lead board, bulk changes, saved views and notifications in the bro
   it('loads each column a page at a time, with its own count', async () => {
     const { page, close } = await englishPage();
     for (let i = 1; i <= 23; i += 1) {
-      await createLeadByApi(page, server.url, { firstName: 'Puslapis', lastName: `Nr${i}` });
+      await createLeadByApi(page, app.server.url, { firstName: 'Puslapis', lastName: `Nr${i}` });
     }
-    await page.goto(`${server.url}/leads/board?q=puslapis`);
+    await page.goto(`${app.server.url}/leads/board?q=puslapis`);
     const suspects = column(page, 'suspect');
     await suspects.getByTestId('column-count').filter({ hasText: /^23$/ }).waitFor();
     expect(await suspects.getByTestId('board-card').count()).toBe(20);
@@ -105,9 +95,9 @@ describe('the lead board, bulk changes, saved views and notifications in the bro
   it('tags selected leads in bulk, says what was skipped and why, and undoes it', async () => {
     const { page, close } = await englishPage();
     for (const lastName of ['Alfa', 'Beta', 'Gama']) {
-      await createLeadByApi(page, server.url, { firstName: 'Masinis', lastName });
+      await createLeadByApi(page, app.server.url, { firstName: 'Masinis', lastName });
     }
-    await page.goto(`${server.url}/leads?q=masinis`);
+    await page.goto(`${app.server.url}/leads?q=masinis`);
     await page
       .getByTestId('lead-count')
       .filter({ hasText: /^3 leads$/ })
@@ -155,11 +145,11 @@ describe('the lead board, bulk changes, saved views and notifications in the bro
     for (let first = 1; first <= total; first += 25) {
       await Promise.all(
         Array.from({ length: 25 }, (_, i) =>
-          createLeadByApi(page, server.url, { firstName: 'Ritinys', lastName: `Nr${first + i}` }),
+          createLeadByApi(page, app.server.url, { firstName: 'Ritinys', lastName: `Nr${first + i}` }),
         ),
       );
     }
-    await page.goto(`${server.url}/leads?q=ritinys`);
+    await page.goto(`${app.server.url}/leads?q=ritinys`);
     await page
       .getByTestId('lead-count')
       .filter({ hasText: /^300 leads$/ })
@@ -220,7 +210,7 @@ describe('the lead board, bulk changes, saved views and notifications in the bro
 
   it('saves the filters and columns as a view and applies it again', async () => {
     const { page, close } = await englishPage();
-    await page.goto(`${server.url}/leads?stage=parked`);
+    await page.goto(`${app.server.url}/leads?stage=parked`);
     await page.getByRole('columnheader', { name: 'Owner' }).waitFor();
     await page.getByTestId('columns-menu').click();
     await page.getByRole('group', { name: 'Columns' }).getByRole('checkbox', { name: 'Owner' }).uncheck();
@@ -234,7 +224,7 @@ describe('the lead board, bulk changes, saved views and notifications in the bro
     await dialog.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('View “Parked, no owner” saved.').waitFor();
 
-    await page.goto(`${server.url}/leads`);
+    await page.goto(`${app.server.url}/leads`);
     await page.getByTestId('columns-menu').click();
     await page.getByRole('button', { name: 'Default columns' }).click();
     await page.getByRole('columnheader', { name: 'Owner' }).waitFor();
@@ -251,7 +241,7 @@ describe('the lead board, bulk changes, saved views and notifications in the bro
 
   it('filters by campaign, owner and a custom field under "More filters", kept on reload and in a view', async () => {
     const { page, close } = await englishPage();
-    const url = server.url;
+    const url = app.server.url;
     await apiCall(page, url, 'POST', '/custom-fields', {
       entity: 'lead',
       key: 'tier',
@@ -348,25 +338,25 @@ describe('the lead board, bulk changes, saved views and notifications in the bro
 
   it("rings the bell when a parked lead's revisit date comes, and opens the lead", async () => {
     const { page, close } = await englishPage();
-    const me = (await (await page.request.get(`${server.url}/api/v1/auth/me`)).json()) as {
+    const me = (await (await page.request.get(`${app.server.url}/api/v1/auth/me`)).json()) as {
       user: { id: string };
     };
     const lead = await createLeadByApi(
       page,
-      server.url,
+      app.server.url,
       { firstName: 'Grįžtantis', lastName: 'Klientas' },
       { ownerId: me.user.id },
     );
     await apiCall(
       page,
-      server.url,
+      app.server.url,
       'POST',
       `/leads/${lead.id}/stage`,
       { stage: 'parked', revisitOn: dateInDays(10) },
       200,
     );
     // The revisit job writes this row on the revisit date; the test cannot wait for a date to come.
-    const db = new Database(join(dataDir, 'piltuvas.sqlite'));
+    const db = new Database(join(app.dataDir, 'piltuvas.sqlite'));
     db.prepare(
       `INSERT INTO notifications (id, user_id, kind, entity_type, entity_id, data, dedupe_key, created_at, read_at)
        VALUES (?, ?, 'lead_revisit_due', 'lead', ?, ?, ?, ?, NULL)`,

@@ -1,8 +1,7 @@
-import { rmSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createLeadByApi, logIn, pickLanguage } from './pages.js';
-import { launchChromium, type RunningServer, startBuiltServer, tempDataDir } from './support.js';
+import { useBrowserApp } from './support.js';
 
 /** The words of the screens a test clicks through, per language. */
 const EN = {
@@ -96,22 +95,10 @@ function dateInDays(days: number): string {
 }
 
 describe('leads in the browser', () => {
-  const dataDir = tempDataDir();
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startBuiltServer(dataDir);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const app = useBrowserApp();
 
   async function englishPage(): Promise<{ page: Page; alerts: string[]; close: () => Promise<void> }> {
-    const context = await browser.newContext({ locale: 'en-GB' });
+    const context = await app.browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
     const alerts: string[] = [];
     // A script typed into a note or a name must never run: any dialog it opened would land here.
@@ -119,7 +106,7 @@ describe('leads in the browser', () => {
       alerts.push(dialog.message());
       void dialog.dismiss();
     });
-    await logIn(page, server.url, EN);
+    await logIn(page, app.server.url, EN);
     await pickLanguage(page, 'en');
     await page.getByRole('link', { name: 'Today' }).first().waitFor();
     return { page, alerts, close: () => context.close() };
@@ -127,7 +114,7 @@ describe('leads in the browser', () => {
 
   it('creates a hot lead, logs a call, moves it suspect → MQL → SQL and finds it without diacritics', async () => {
     const { page, alerts, close } = await englishPage();
-    await createLeadByApi(page, server.url, { firstName: 'Jonas', lastName: 'Petrauskas' });
+    await createLeadByApi(page, app.server.url, { firstName: 'Jonas', lastName: 'Petrauskas' });
     const lead: NewLead = {
       firstName: 'Jonas',
       lastName: 'Šimkus',
@@ -209,7 +196,7 @@ describe('leads in the browser', () => {
     await timelineItem(page, 'Reason: No budget').waitFor();
 
     // A lead that does not exist (or that one may not see) is simply not found.
-    await page.goto(`${server.url}/leads/01900000-0000-7000-8000-00000000dead`);
+    await page.goto(`${app.server.url}/leads/01900000-0000-7000-8000-00000000dead`);
     await page.getByText('Lead not found').waitFor();
     expect(alerts).toEqual([]);
     await close();
@@ -253,12 +240,12 @@ describe('leads in the browser', () => {
   });
 
   it('creates and finds a lead in Lithuanian', async () => {
-    const context = await browser.newContext({ locale: 'lt-LT' });
+    const context = await app.browser.newContext({ locale: 'lt-LT' });
     const page = await context.newPage();
-    await logIn(page, server.url, LT);
+    await logIn(page, app.server.url, LT);
     await pickLanguage(page, 'lt');
     await page.getByRole('link', { name: 'Šiandien' }).first().waitFor();
-    await createLeadByApi(page, server.url, { firstName: 'Aistė', lastName: 'Petraitytė' });
+    await createLeadByApi(page, app.server.url, { firstName: 'Aistė', lastName: 'Petraitytė' });
     await createLead(page, LT, {
       firstName: 'Aistė',
       lastName: 'Kazlauskaitė',

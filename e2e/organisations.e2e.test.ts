@@ -1,8 +1,7 @@
-import { rmSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createLeadByApi, logIn, pickLanguage } from './pages.js';
-import { launchChromium, type RunningServer, startBuiltServer, tempDataDir } from './support.js';
+import { useBrowserApp } from './support.js';
 
 /** The words of the new-lead form, the duplicates notice and the organisation merge screen, per language. */
 const EN = {
@@ -47,25 +46,13 @@ const LT: typeof EN = {
 };
 
 describe('organisations in the browser', () => {
-  const dataDir = tempDataDir();
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startBuiltServer(dataDir);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const app = useBrowserApp();
 
   async function signedIn(locale: 'en' | 'lt'): Promise<{ page: Page; close: () => Promise<void> }> {
     const words = locale === 'en' ? EN : LT;
-    const context = await browser.newContext({ locale: locale === 'en' ? 'en-GB' : 'lt-LT' });
+    const context = await app.browser.newContext({ locale: locale === 'en' ? 'en-GB' : 'lt-LT' });
     const page = await context.newPage();
-    await logIn(page, server.url, words);
+    await logIn(page, app.server.url, words);
     await pickLanguage(page, locale);
     await page.getByRole('link', { name: words.today }).first().waitFor();
     return { page, close: () => context.close() };
@@ -83,7 +70,7 @@ describe('organisations in the browser', () => {
   ) {
     await createLeadByApi(
       page,
-      server.url,
+      app.server.url,
       { firstName: 'Jonas', lastName: 'Senasis' },
       { organisation: { name: names[0], website: `https://${host}` } },
     );
@@ -134,9 +121,9 @@ describe('organisations in the browser', () => {
     await page.getByText(LT.notDuplicateDone('UAB Pirmoji')).waitFor();
     await page.getByTestId('duplicates-notice').waitFor({ state: 'detached' });
     const leadId = new URL(page.url()).pathname.split('/').pop();
-    const lead = await (await page.request.get(`${server.url}/api/v1/leads/${leadId}`)).json();
+    const lead = await (await page.request.get(`${app.server.url}/api/v1/leads/${leadId}`)).json();
     const duplicates = await (
-      await page.request.get(`${server.url}/api/v1/organisations/${lead.organisationId}/duplicates`)
+      await page.request.get(`${app.server.url}/api/v1/organisations/${lead.organisationId}/duplicates`)
     ).json();
     expect(duplicates.items).toEqual([]);
     // Back to English, so the other tests' admin reads English whatever order they run in.

@@ -1,8 +1,7 @@
-import { rmSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createLeadByApi, logIn, pickLanguage } from './pages.js';
-import { launchChromium, type RunningServer, startBuiltServer, tempDataDir } from './support.js';
+import { useBrowserApp } from './support.js';
 
 /** The words of the person and merge screens, per language. */
 const EN = {
@@ -39,25 +38,13 @@ const LT: typeof EN = {
 };
 
 describe('people in the browser', () => {
-  const dataDir = tempDataDir();
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startBuiltServer(dataDir);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const app = useBrowserApp();
 
   async function signedIn(locale: 'en' | 'lt'): Promise<{ page: Page; close: () => Promise<void> }> {
     const words = locale === 'en' ? EN : LT;
-    const context = await browser.newContext({ locale: locale === 'en' ? 'en-GB' : 'lt-LT' });
+    const context = await app.browser.newContext({ locale: locale === 'en' ? 'en-GB' : 'lt-LT' });
     const page = await context.newPage();
-    await logIn(page, server.url, words);
+    await logIn(page, app.server.url, words);
     await pickLanguage(page, locale);
     await page.getByRole('link', { name: words.today }).first().waitFor();
     return { page, close: () => context.close() };
@@ -65,18 +52,18 @@ describe('people in the browser', () => {
 
   /** Two people whose phone was typed in two formats, each with a lead; opens the first's person page. */
   async function openDuplicates(page: Page, local: string, words: typeof EN): Promise<string> {
-    const first = await createLeadByApi(page, server.url, {
+    const first = await createLeadByApi(page, app.server.url, {
       firstName: 'Rūta',
       lastName: 'Merginė',
       phones: [`+370 612 ${local}`],
     });
-    await createLeadByApi(page, server.url, {
+    await createLeadByApi(page, app.server.url, {
       firstName: 'Ruta',
       lastName: 'Mergine',
       jobTitle: 'Direktorė',
       phones: [`8 612 ${local}`],
     });
-    await page.goto(`${server.url}/leads/${first.id}`);
+    await page.goto(`${app.server.url}/leads/${first.id}`);
     await page.getByTestId('person-link').click();
     await page.getByTestId('person-duplicates').getByText(words.samePhone).waitFor();
     return first.id;

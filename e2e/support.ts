@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli', 'piltuvas.js');
@@ -111,4 +112,26 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * The built app on a fresh data folder and a Chromium, for the tests of one file: started before
+ * them, stopped and removed after. `app.server.url`, `app.browser.newContext()`.
+ */
+export function useBrowserApp(): {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+  readonly dataDir: string;
+} {
+  const app = { dataDir: tempDataDir() } as { server: RunningServer; browser: Browser; dataDir: string };
+  beforeAll(async () => {
+    app.server = await startBuiltServer(app.dataDir);
+    app.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await app.browser?.close();
+    await app.server?.stop();
+    rmSync(app.dataDir, { recursive: true, force: true });
+  });
+  return app;
 }
