@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   DEFAULT_TEMPERATURE,
+  dayStartIn,
   isCalendarDate,
   parseTimeframe,
   type Temperature,
@@ -191,5 +192,23 @@ describe('temperatureSettingsProblems', () => {
       }),
     ).toBe('hot');
     expect(temperatureOf({ kind: 'date', date: '2026-04-01' }, '2026-03-01')).toBe('warm');
+  });
+});
+
+describe('dayStartIn', () => {
+  it.each([
+    ['Europe/Vilnius', '2026-11-27', '2026-11-26T22:00:00.000Z'],
+    ['Europe/Vilnius', '2026-07-01', '2026-06-30T21:00:00.000Z'],
+    ['Europe/Vilnius', '2026-03-29', '2026-03-28T22:00:00.000Z'],
+    ['Europe/Vilnius', '2026-03-30', '2026-03-29T21:00:00.000Z'],
+    ['UTC', '2026-11-27', '2026-11-27T00:00:00.000Z'],
+    ['America/New_York', '2026-11-27', '2026-11-27T05:00:00.000Z'],
+    ['Asia/Kolkata', '2026-01-01', '2025-12-31T18:30:00.000Z'],
+  ])('%s %s starts at %s', (zone, date, instant) => {
+    expect(dayStartIn(zone, date)).toBe(instant);
+  });
+
+  it('refuses what is not a date', () => {
+    expect(() => dayStartIn('UTC', '2026-02-30')).toThrow(RangeError);
   });
 });

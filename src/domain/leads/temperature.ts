@@ -71,6 +71,42 @@ export function todayIn(timeZone: string, now: Date): string {
   return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
 }
 
+/** How far a zone's wall clock is ahead of UTC at an instant, in ms (whole seconds). */
+function zoneOffsetMs(timeZone: string, ms: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    calendar: 'gregory',
+    numberingSystem: 'latn',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(ms));
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  const wall = new Date(0);
+  wall.setUTCFullYear(part('year'), part('month') - 1, part('day'));
+  wall.setUTCHours(part('hour'), part('minute'), part('second'));
+  return wall.getTime() - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * The instant (ISO 8601, UTC) a calendar day begins in a time zone, so "created on 27 November" in
+ * Vilnius means from 22:00 UTC the evening before. Example:
+ * `dayStartIn('Europe/Vilnius', '2026-11-27')` → `'2026-11-26T22:00:00.000Z'`.
+ */
+export function dayStartIn(timeZone: string, date: string): string {
+  const midnight = utcMs(date);
+  if (midnight === null) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
+  const first = zoneOffsetMs(timeZone, midnight);
+  let start = midnight - first;
+  const second = zoneOffsetMs(timeZone, start);
+  if (second !== first) start = midnight - second;
+  return new Date(start).toISOString();
+}
+
 /**
  * Reads a timeframe as the API sends it: `'now'`, a `'YYYY-MM-DD'` calendar date or null. Returns
  * the timeframe or an error code for the field (`'invalid_type'` | `'invalid_format'`).

@@ -46,7 +46,7 @@ function sqlite(column: string, f: CustomFilter): RawBuilder<SqlBool> {
     case 'select':
       return sql<SqlBool>`(${type} = 'text' and ${value} in (${sql.join(f.anyOf)}))`;
     case 'multiselect':
-      return sql<SqlBool>`exists (select 1 from json_each(${col}, ${path}) as e where e.value in (${sql.join(f.anyOf)}))`;
+      return sql<SqlBool>`(${type} = 'array' and exists (select 1 from json_each(${col}, ${path}) as e where e.value in (${sql.join(f.anyOf)})))`;
     case 'boolean':
       return sql<SqlBool>`${type} = ${f.value ? 'true' : 'false'}`;
   }

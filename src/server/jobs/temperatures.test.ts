@@ -59,6 +59,29 @@ describeEachDialect('temperature follows the calendar and the thresholds, in his
     expect(refused.statusCode).toBe(404);
   });
 
+  it('credits what the calendar changed to the system when someone edits the lead before the job runs', async () => {
+    const rep = await t.signedIn('rep');
+    const lead = await newLead(t.app, rep, { timeframe: addDays(30) });
+    // days pass: the date is near now, the job has not run yet
+    await t.deps.db
+      .updateTable('leads')
+      .set({ timeframe: addDays(5) })
+      .where('id', '=', lead.id)
+      .execute();
+    const edit = (payload: object) =>
+      t.app.inject({ method: 'PATCH', url: `/api/v1/leads/${lead.id}`, headers: rep.headers, payload });
+    expect((await edit({ title: 'Renamed' })).statusCode).toBe(200);
+    expect(await temperatureHistory(lead.id)).toEqual(['null→warm ui', 'warm→hot system (no actor)']);
+    expect((await edit({ timeframe: null })).statusCode).toBe(200);
+    expect(await temperatureHistory(lead.id)).toEqual([
+      'null→warm ui',
+      'warm→hot system (no actor)',
+      'hot→cold ui',
+    ]);
+    await runTemperatureCheck(t.deps);
+    expect(await temperatureHistory(lead.id)).toHaveLength(3);
+  });
+
   it('lets an admin change the thresholds: lists follow at once, history at the next run', async () => {
     const admin = await t.signedIn('admin');
     const rep = await t.signedIn('rep');

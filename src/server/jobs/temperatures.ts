@@ -28,8 +28,7 @@ export async function runTemperatureCheck(deps: Deps): Promise<number> {
       let n = 0;
       for (const lead of stale) {
         const to = clock.of(timeframeOf(lead.timeframe));
-        if (to === lead.temperature || !(await moveRecordedTemperature(trx, lead.id, lead.temperature, to)))
-          continue;
+        if (to === lead.temperature || !(await moveRecordedTemperature(trx, lead, to))) continue;
         await addHistory(trx, [
           {
             leadId: lead.id,

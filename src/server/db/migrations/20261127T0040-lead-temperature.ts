@@ -22,18 +22,23 @@ export const leadTemperature: MigrationFactory = () => ({
       .alterTable('leads')
       .addColumn('temperature', 'text', (c) => c.notNull().defaultTo('cold'))
       .execute();
-    // As of today (UTC) with the default thresholds; the job corrects any lead within its first run.
+    // The last temperature each lead's history holds, so the job's first run writes the changes the
+    // calendar made before this migration; a lead without one gets today's (UTC, default thresholds).
     const { hotUntil, warmUntil } = temperatureBounds(
       new Date().toISOString().slice(0, 10),
       DEFAULT_TEMPERATURE,
     );
     await sql`
-      update leads set temperature = case
-        when timeframe = 'now' then 'hot'
-        when timeframe is null then 'cold'
-        when timeframe <= ${hotUntil} then 'hot'
-        when timeframe <= ${warmUntil} then 'warm'
-        else 'cold' end
+      update leads set temperature = coalesce(
+        (select h.to_value from lead_history h
+          where h.lead_id = leads.id and h.field = 'temperature' and h.to_value is not null
+          order by h.at desc, h.id desc limit 1),
+        case
+          when timeframe = 'now' then 'hot'
+          when timeframe is null then 'cold'
+          when timeframe <= ${hotUntil} then 'hot'
+          when timeframe <= ${warmUntil} then 'warm'
+          else 'cold' end)
     `.execute(db);
     await db.schema
       .createIndex('leads_temperature_timeframe_idx')

@@ -3,8 +3,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect, freshDb, type TestDb } from '../../../../test/dialects.js';
 import { migrateToLatest } from '../migrate.js';
 
-/** An install from before the lead-terms migration keeps finding its leads after the upgrade. */
-describeEachDialect('migration 20261127T0030-lead-terms', (dialect) => {
+/**
+ * An install from before the lead-terms and lead-temperature migrations keeps finding its leads
+ * after the upgrade, and its leads' recorded temperature is the last one their history holds.
+ */
+describeEachDialect('migrations 20261127T0030-lead-terms and 0040-lead-temperature', (dialect) => {
   let handle: TestDb;
   const at = '2026-11-20T10:00:00.000Z';
 
@@ -13,13 +16,16 @@ describeEachDialect('migration 20261127T0030-lead-terms', (dialect) => {
     const db = handle.db;
     await sql`insert into users (id, email, name, password_hash, role, created_at, updated_at)
       values ('u1', 'rep@example.lt', 'Rep', 'x', 'rep', ${at}, ${at})`.execute(db);
-    for (const [id, text, owner] of [
-      ['l1', 'jonas simkus4534@outlook.com', 'u1'],
-      ['l2', 'ona simkute uab azuolas', null],
+    for (const [id, text, owner, timeframe] of [
+      ['l1', 'jonas simkus4534@outlook.com', 'u1', null],
+      ['l2', 'ona simkute uab azuolas', null, 'now'],
     ] as const) {
-      await sql`insert into leads (id, title, stage, stage_changed_at, owner_id, search_text, created_at, updated_at)
-        values (${id}, 'Lead', 'suspect', ${at}, ${owner}, ${text}, ${at}, ${at})`.execute(db);
+      await sql`insert into leads (id, title, stage, stage_changed_at, owner_id, timeframe, search_text, created_at, updated_at)
+        values (${id}, 'Lead', 'suspect', ${at}, ${owner}, ${timeframe}, ${text}, ${at}, ${at})`.execute(db);
     }
+    // l1 was warm when last written to history; its timeframe has been cleared since (no entry yet)
+    await sql`insert into lead_history (id, lead_id, at, actor_id, channel, field, from_value, to_value)
+      values ('h1', 'l1', ${at}, 'u1', 'ui', 'temperature', null, 'warm')`.execute(db);
     await migrateToLatest(handle);
   });
   afterAll(() => handle.dispose());
@@ -46,5 +52,13 @@ describeEachDialect('migration 20261127T0030-lead-terms', (dialect) => {
     ]);
     expect(rows.every((r) => r.created_at === at)).toBe(true);
     expect(new Set(rows.map((r) => `${r.lead_id}:${r.owner_id}`))).toEqual(new Set(['l1:u1', 'l2:null']));
+  });
+
+  it('records as each lead’s temperature the last one its history holds, else today’s', async () => {
+    const rows = await handle.db.selectFrom('leads').select(['id', 'temperature']).orderBy('id').execute();
+    expect(rows).toEqual([
+      { id: 'l1', temperature: 'warm' },
+      { id: 'l2', temperature: 'hot' },
+    ]);
   });
 });

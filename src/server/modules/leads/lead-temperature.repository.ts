@@ -29,23 +29,29 @@ export async function staleTemperatures(
         or (temperature = 'hot' and (timeframe is null or (timeframe > ${hotUntil} and timeframe < 'now')))
       )`,
     )
+    // why an order: several instances then lock rows in the same order, and a row that cannot move
+    // does not come back in every batch ahead of the others
+    .orderBy('id')
     .limit(limit)
     .execute();
   return rows as RecordedTemperature[];
 }
 
-/** Moves the recorded temperature on only if nobody did meanwhile; false when another run or an edit did. */
+/**
+ * Moves the recorded temperature on only if nobody changed the lead meanwhile (neither its recorded
+ * temperature nor its timeframe, from which `to` was worked out); false when another run or an edit did.
+ */
 export async function moveRecordedTemperature(
   db: Db,
-  id: string,
-  from: Temperature,
+  lead: RecordedTemperature,
   to: Temperature,
 ): Promise<boolean> {
   const result = await db
     .updateTable('leads')
     .set({ temperature: to })
-    .where('id', '=', id)
-    .where('temperature', '=', from)
+    .where('id', '=', lead.id)
+    .where('temperature', '=', lead.temperature)
+    .where('timeframe', lead.timeframe === null ? 'is' : '=', lead.timeframe)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

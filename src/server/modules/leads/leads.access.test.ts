@@ -71,6 +71,20 @@ describeEachDialect('leads: who sees what', (dialect) => {
     expect(await ids(marketer)).toContain(leadOfA.id);
   });
 
+  it("counts for a manager exactly what the manager's list holds: the teams' leads and their own", async () => {
+    const own = await newLead(t.app, managerA, { person: { lastName: 'Vadovas' } });
+    await newLead(t.app, repA, { person: { lastName: 'Komanda' }, timeframe: 'now' });
+    await newLead(t.app, repB, { person: { lastName: 'Svetimas' }, timeframe: 'now' });
+    for (const query of ['', '&temperature=hot', '&stage=suspect', '&stage=mql']) {
+      const page = (await call(managerA, 'GET', `/api/v1/leads?limit=200&count=true${query}`)).json();
+      expect(page.count, query).toEqual({ value: page.items.length, capped: false });
+    }
+    const all = (await call(managerA, 'GET', '/api/v1/leads?limit=200'))
+      .json()
+      .items.map((i: { id: string }) => i.id);
+    expect(all).toContain(own.id);
+  });
+
   it("never names another rep's person as a duplicate candidate", async () => {
     const a = await newLead(t.app, repA, { person: { lastName: 'Telefonas', phones: ['+370 611 99887'] } });
     const b = await newLead(t.app, repB, { person: { lastName: 'Telefonas', phones: ['861199887'] } });

@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../../test/dialects.js';
 import { newLead } from '../../../../test/factories.js';
 import { problem, type Session, useTestApp } from '../../../../test/harness.js';
+import { todayIn } from '../../../domain/leads/temperature.js';
 
 /** The list filters beyond stage and temperature: custom fields, score and date ranges. */
 describeEachDialect('leads: custom-field, score and date filters', (dialect) => {
@@ -83,7 +84,8 @@ describeEachDialect('leads: custom-field, score and date filters', (dialect) => 
   });
 
   it('filters by score and by creation and last-activity days, both ends included', async () => {
-    const day = new Date().toISOString().slice(0, 10);
+    // today where the organisation is: the filter's days are its days
+    const day = todayIn(t.deps.config.timeZone, new Date());
     expect(await ids(rep, `createdFrom=${day}&createdTo=${day}`)).toEqual(names('a', 'b', 'c'));
     expect(await ids(rep, 'createdTo=2020-01-01')).toEqual([]);
     expect(await ids(rep, 'scoreMin=0&scoreMax=0')).toEqual(names('a', 'b', 'c'));

@@ -5,6 +5,7 @@ import { timeframeOf } from '../../../domain/leads/lead.js';
 import { isLeadStage, type LeadStage } from '../../../domain/leads/stages.js';
 import {
   addDays,
+  dayStartIn,
   TEMPERATURES,
   type Temperature,
   temperatureBounds,
@@ -146,7 +147,10 @@ async function filterOf(
   if (q.createdFrom && q.createdTo && q.createdFrom > q.createdTo) v.add('createdTo', 'date_order');
   if (q.lastActivityFrom && q.lastActivityTo && q.lastActivityFrom > q.lastActivityTo)
     v.add('lastActivityTo', 'date_order');
-  const dayAfter = (date: string | undefined) => (date ? addDays(date, 1) : undefined);
+  // Days are the organisation's: a range's ends become the instants those days begin there.
+  const zone = deps.config.timeZone;
+  const dayStart = (date: string | undefined) => (date ? dayStartIn(zone, date) : undefined);
+  const dayAfter = (date: string | undefined) => (date ? dayStartIn(zone, addDays(date, 1)) : undefined);
   return {
     scope: scopeFor(caller.actor, 'lead', 'read'),
     stages: stages.filter(isLeadStage) as LeadStage[],
@@ -160,9 +164,9 @@ async function filterOf(
     tag: q.tag?.trim().toLowerCase(),
     productId: q.productId,
     ...textSearch(q.q),
-    createdFrom: q.createdFrom,
+    createdFrom: dayStart(q.createdFrom),
     createdBefore: dayAfter(q.createdTo),
-    lastActivityFrom: q.lastActivityFrom,
+    lastActivityFrom: dayStart(q.lastActivityFrom),
     lastActivityBefore: dayAfter(q.lastActivityTo),
     scoreMin: q.scoreMin,
     scoreMax: q.scoreMax,

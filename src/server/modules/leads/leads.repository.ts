@@ -110,9 +110,17 @@ export async function saveLead(
   }
 }
 
-/** The temperature last written to a lead's history (see the lead-temperature migration). */
-export async function recordedTemperature(db: Db, id: string): Promise<Temperature | undefined> {
-  const row = await db.selectFrom('leads').select('temperature').where('id', '=', id).executeTakeFirst();
+/**
+ * The temperature last written to a lead's history (see the lead-temperature migration); with
+ * `lock` (PostgreSQL) the row stays locked to the end of the transaction.
+ */
+export async function recordedTemperature(
+  db: Db,
+  id: string,
+  lock: boolean,
+): Promise<Temperature | undefined> {
+  const query = db.selectFrom('leads').select('temperature').where('id', '=', id);
+  const row = await (lock ? query.forUpdate() : query).executeTakeFirst();
   return row?.temperature as Temperature | undefined;
 }
 
@@ -182,9 +190,9 @@ export async function historyOf(
     .leftJoin('users', 'users.id', 'lead_history.actor_id')
     .selectAll('lead_history')
     .select('users.name as actor_name')
-    .where('lead_id', '=', leadId)
-    .orderBy('at')
-    .orderBy('id')
+    .where('lead_history.lead_id', '=', leadId)
+    .orderBy('lead_history.at')
+    .orderBy('lead_history.id')
     .execute();
   return rows.map((r) => ({
     actorName: r.actor_name,

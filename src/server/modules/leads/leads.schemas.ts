@@ -146,8 +146,12 @@ export const LeadListQuery = Type.Object(
     lastActivityTo: Type.Optional(
       Type.String({ format: 'date', description: 'YYYY-MM-DD: last activity on or before this day' }),
     ),
-    scoreMin: Type.Optional(Type.Integer({ description: 'Score at least' })),
-    scoreMax: Type.Optional(Type.Integer({ description: 'Score at most' })),
+    scoreMin: Type.Optional(
+      Type.Integer({ minimum: -1_000_000, maximum: 1_000_000, description: 'Score at least' }),
+    ),
+    scoreMax: Type.Optional(
+      Type.Integer({ minimum: -1_000_000, maximum: 1_000_000, description: 'Score at most' }),
+    ),
     cf: Type.Optional(
       Type.Array(Type.String({ maxLength: 300 }), {
         maxItems: 10,

@@ -215,8 +215,9 @@ export async function updateLead(
     const orgs = after.organisationId ? await findOrganisations(trx, [after.organisationId]) : new Map();
     const orgName = (after.organisationId && orgs.get(after.organisationId)?.name) || null;
     const clock = await temperatureClock(deps, trx);
-    // why the stored one: the calendar may have moved it since, and the job writes that change itself
-    const recorded = (await recordedTemperature(trx, id)) ?? clock.of(timeframeOf(before.timeframe));
+    // Locked, so the temperature job cannot move it between this read and the save below.
+    const recorded = await recordedTemperature(trx, id, deps.dialect === 'postgres');
+    const calendar = clock.of(timeframeOf(before.timeframe));
     const temperature = clock.of(timeframeOf(after.timeframe));
     await saveLead(
       trx,
@@ -226,9 +227,25 @@ export async function updateLead(
       temperature,
     );
     const history = historyOfChange(caller, id, now);
+    // What the calendar changed since the last entry is the system's, not this caller's.
+    const drift: HistoryEntry[] =
+      recorded && recorded !== calendar
+        ? [
+            {
+              leadId: id,
+              at: now,
+              actorId: null,
+              channel: 'system',
+              field: 'temperature',
+              from: recorded,
+              to: calendar,
+            },
+          ]
+        : [];
     await addHistory(trx, [
       ...history('owner', before.ownerId, after.ownerId),
-      ...history('temperature', recorded, temperature),
+      ...drift,
+      ...history('temperature', calendar, temperature),
     ]);
     if (before.ownerId !== after.ownerId) {
       await insertActivity(

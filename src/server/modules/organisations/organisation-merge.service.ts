@@ -8,11 +8,9 @@ import {
 import type { Organisation } from '../../../domain/people/person.js';
 import { searchKey } from '../../../domain/search/search-key.js';
 import type { ActorContext, Deps } from '../../context.js';
-import type { Db } from '../../db/database.js';
-import { leadSearchText } from '../leads/leads.view.js';
 import { restoreSurvivorRow } from '../merges/merges.repository.js';
 import { type MergeStrategy, rememberNotDuplicate, runMerge, runUndo } from '../merges/merges.service.js';
-import { findPeople, leadsForSearchText, writeLeadSearchText } from '../people/people.repository.js';
+import { refreshLeadsOf } from './organisation-leads.js';
 import {
   moveOrganisationLinks,
   type OrganisationMergeSnapshot,
@@ -40,18 +38,6 @@ function mergedOrganisation(
     customFields: unitedCustomFields(survivor, others),
     updatedAt: at,
   };
-}
-
-/** Leads carry their organisation's name in their search text: recompute it for every lead of these organisations. */
-async function refreshLeadsOf(db: Db, organisationIds: string[]): Promise<void> {
-  for (const organisationId of organisationIds) {
-    const leads = await leadsForSearchText(db, { organisationId });
-    const people = await findPeople(db, [...new Set(leads.flatMap((l) => (l.personId ? [l.personId] : [])))]);
-    for (const lead of leads) {
-      const person = lead.personId ? people.get(lead.personId) : undefined;
-      await writeLeadSearchText(db, lead, leadSearchText(person, lead.orgName, lead.title));
-    }
-  }
 }
 
 /**

@@ -53,4 +53,21 @@ describeEachDialect('organisations', (dialect) => {
     });
     expect(problem(bad).errors?.[0]?.field).toBe('size');
   });
+
+  it('finds the leads of a renamed organisation by the new name', async () => {
+    const rep = await t.signedIn('rep');
+    const lead = await newLead(t.app, rep, { organisation: { name: 'UAB Senasis Vardas' } });
+    const renamed = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/organisations/${lead.organisationId}`,
+      headers: rep.headers,
+      payload: { name: 'UAB Naujoji Ąžuolynė' },
+    });
+    expect(renamed.statusCode).toBe(200);
+    const search = async (q: string) =>
+      (await t.app.inject({ method: 'GET', url: `/api/v1/leads?q=${q}`, headers: rep.headers }))
+        .json()
+        .items.map((i: { id: string }) => i.id);
+    expect(await search('azuolyne')).toEqual([lead.id]);
+  });
 });

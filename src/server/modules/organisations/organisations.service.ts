@@ -9,6 +9,7 @@ import { checkCustomValues, mergeCustomValues } from '../custom-fields/custom-va
 import { visibleCandidates } from '../people/people.query.service.js';
 import type { OrganisationInput } from '../people/people.schemas.js';
 import { duplicatesOfOrganisation, normaliseOrganisation } from '../people/people.service.js';
+import { refreshLeadsOf } from './organisation-leads.js';
 import {
   findOrganisation,
   organisationInScope,
@@ -53,6 +54,8 @@ export async function updateOrganisation(
       updatedAt: at,
     };
     await saveOrganisation(trx, after, searchKey(after.name), false);
+    // Leads are found by their organisation's name: a new name must find them.
+    if (after.name !== before.name) await refreshLeadsOf(trx, [id]);
     const keys = Object.keys(input);
     await recordUpdate(trx, caller, 'organisation', id, { before, after, keys, at });
     return after;

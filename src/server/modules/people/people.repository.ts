@@ -240,10 +240,20 @@ export async function leadsForSearchText(
   }));
 }
 
-/** Stores a lead's new search text and the search terms made from it: the one caller of setLeadTerms here. */
+/**
+ * Stores a lead's new search text and the search terms made from it: the one caller of setLeadTerms
+ * here. The owner the terms carry is the one the update returns — the row is locked by then, so an
+ * owner change committed meanwhile is not overwritten by an owner read earlier.
+ */
 export async function writeLeadSearchText(db: Db, lead: LeadSearchSource, searchText: string): Promise<void> {
-  await db.updateTable('leads').set({ search_text: searchText }).where('id', '=', lead.id).execute();
-  await setLeadTerms(db, { id: lead.id, createdAt: lead.createdAt, ownerId: lead.ownerId }, searchText);
+  const row = await db
+    .updateTable('leads')
+    .set({ search_text: searchText })
+    .where('id', '=', lead.id)
+    .returning(['owner_id', 'created_at'])
+    .executeTakeFirst();
+  if (!row) return;
+  await setLeadTerms(db, { id: lead.id, createdAt: row.created_at, ownerId: row.owner_id }, searchText);
 }
 
 /** Recomputes the denormalised search text of every lead of a person (after an edit or a merge). */

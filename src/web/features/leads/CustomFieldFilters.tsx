@@ -10,9 +10,10 @@ import { useLeadCustomFields } from './useLeadOptions';
 /** `10..50` → ['10', '50'], `10..` → ['10', ''], one value `7` → ['7', '7']. */
 function rangeParts(value: string): [string, string] {
   if (!value) return ['', ''];
-  if (!value.includes('..')) return [value, value];
-  const [from = '', to = ''] = value.split('..');
-  return [from, to];
+  // why the last `..`: a "from" still being typed ends in a dot (`1.` + `..` → `1...`)
+  const cut = value.lastIndexOf('..');
+  if (cut < 0) return [value, value];
+  return [value.slice(0, cut), value.slice(cut + 2)];
 }
 
 /** ['10', ''] → `10..`; both ends open → '' (no condition). */

@@ -54,6 +54,15 @@ describe('lead list filters', () => {
     });
   });
 
+  it('ask nothing of a number range still being typed, but keep it in the address', () => {
+    const typing = {
+      ...everything,
+      more: { ...NO_MORE_FILTERS, custom: { employees: '1...', revenue: '..-', tier: 'gold' } },
+    };
+    expect(toListQuery(typing).cf).toEqual(['tier:gold']);
+    expect(filtersToParams(typing).getAll('cf')).toEqual(['employees:1...', 'revenue:..-', 'tier:gold']);
+  });
+
   it('leave defaults out of the address and drop what is not valid there', () => {
     const none = filtersFromParams(new URLSearchParams());
     expect(none.more).toEqual(NO_MORE_FILTERS);

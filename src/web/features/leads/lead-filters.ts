@@ -87,6 +87,16 @@ function customConditions(custom: Record<string, string>): string[] {
     .map(([key, value]) => `${key}:${value.trim()}`);
 }
 
+/** A range end still being typed (`1.`, `-`): kept in the address, not yet asked of the server. */
+const UNFINISHED_END = /\.\.(-|-?\d+\.)$|^(-|-?\d+\.)\.\./;
+
+/** The conditions the list is asked for: every one but a number range still being typed. */
+function queryConditions(custom: Record<string, string>): string[] {
+  return customConditions(custom).filter(
+    (condition) => !UNFINISHED_END.test(condition.slice(condition.indexOf(':') + 1)),
+  );
+}
+
 /** `?stage=mql,sql&revisit=1` → filters; unknown values are dropped rather than sent to the server. */
 export function filtersFromParams(params: URLSearchParams): LeadFilters {
   const sort = params.get('sort');
@@ -173,7 +183,7 @@ function moreQuery(more: MoreLeadFilters): LeadListQueryInput {
   if (more.createdTo) query.createdTo = more.createdTo;
   if (more.lastActivityFrom) query.lastActivityFrom = more.lastActivityFrom;
   if (more.lastActivityTo) query.lastActivityTo = more.lastActivityTo;
-  const cf = customConditions(more.custom);
+  const cf = queryConditions(more.custom);
   if (cf.length) query.cf = cf;
   return query;
 }
