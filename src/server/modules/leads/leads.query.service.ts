@@ -266,3 +266,39 @@ export async function listLeads(
     : await countLeads(deps.db, filter, COUNT_CAP);
   return { ...result, count: { value: Math.min(value, COUNT_CAP), capped: value > COUNT_CAP } };
 }
+
+/** How many list pages a people or organisation search reads at most to fill its answer. */
+const REF_SEARCH_PAGES = 3;
+
+/**
+ * The people (or organisations) of the leads a free-text search finds for the caller, newest lead
+ * first, each once — the lead list's own plan (term index, exact e-mail and phone), so pickers and
+ * merge screens are as fast at a million leads as the list. A person is found by what their leads
+ * are found by: names, e-mails, phones and the organisation's name.
+ */
+export async function searchLeadRefs(
+  deps: Deps,
+  caller: ActorContext,
+  q: string,
+  of: 'personId' | 'organisationId',
+  limit: number,
+): Promise<string[]> {
+  const found = new Set<string>();
+  let cursor: string | undefined;
+  for (let page = 0; page < REF_SEARCH_PAGES && found.size < limit; page++) {
+    // a person often has one or two leads: three times the answer usually fills it in one page
+    const result = await listLeads(deps, caller, {
+      q,
+      limit: Math.min(200, limit * 3),
+      ...(cursor ? { cursor } : {}),
+    });
+    for (const item of result.items) {
+      const id = item[of];
+      if (id) found.add(id);
+      if (found.size === limit) break;
+    }
+    if (!result.nextCursor) break;
+    cursor = result.nextCursor;
+  }
+  return [...found];
+}

@@ -109,32 +109,3 @@ export async function organisationInScope(db: Db, scope: Scope, organisationId: 
     .executeTakeFirst();
   return row !== undefined;
 }
-
-/** Organisations matching search tokens that the scope lets one see, newest first. */
-export async function searchOrganisations(
-  db: Db,
-  scope: Scope,
-  tokens: string[],
-  limit: number,
-): Promise<Organisation[]> {
-  if (scope.kind === 'none') return [];
-  let q = db
-    .selectFrom('organisations')
-    .selectAll()
-    .where('deleted_at', 'is', null)
-    .where('merged_into_id', 'is', null);
-  for (const token of tokens) q = q.where('search_text', 'like', `%${token.replace(/[%_\\]/g, '')}%`);
-  if (scope.kind === 'rows') {
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('leads')
-          .select('leads.id')
-          .whereRef('leads.organisation_id', '=', 'organisations.id')
-          .where('leads.deleted_at', 'is', null)
-          .where((inner) => scopeCondition(inner, scope, { owner: 'leads.owner_id', team: 'leads.team_id' })),
-      ),
-    );
-  }
-  return (await q.orderBy('created_at', 'desc').limit(limit).execute()).map(toOrganisation);
-}

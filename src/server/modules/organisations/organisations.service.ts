@@ -1,20 +1,21 @@
 import { scopeFor } from '../../../domain/access/policy.js';
 import { AppError, Validation } from '../../../domain/errors/app-error.js';
 import type { Organisation } from '../../../domain/people/person.js';
-import { searchKey, searchTokens } from '../../../domain/search/search-key.js';
+import { searchKey } from '../../../domain/search/search-key.js';
 import type { ActorContext, Deps } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { recordUpdate } from '../audit/audit.repository.js';
 import { checkCustomValues, mergeCustomValues } from '../custom-fields/custom-values.js';
+import { searchLeadRefs } from '../leads/leads.query.service.js';
 import { visibleCandidates } from '../people/people.query.service.js';
 import type { OrganisationInput } from '../people/people.schemas.js';
 import { duplicatesOfOrganisation, normaliseOrganisation } from '../people/people.service.js';
 import { refreshLeadsOf } from './organisation-leads.js';
 import {
   findOrganisation,
+  findOrganisations,
   organisationInScope,
   saveOrganisation,
-  searchOrganisations,
 } from './organisations.repository.js';
 
 /** An organisation the actor may see (through one of its leads), else 404. */
@@ -26,10 +27,11 @@ export async function visibleOrganisation(db: Db, caller: ActorContext, id: stri
   return org;
 }
 
+/** Search organisations by name (and their people's names and contacts) through the leads one may see. */
 export async function findOrganisationsByText(deps: Deps, caller: ActorContext, q: string, limit: number) {
-  return {
-    items: await searchOrganisations(deps.db, scopeFor(caller.actor, 'lead'), searchTokens(q), limit),
-  };
+  const ids = await searchLeadRefs(deps, caller, q, 'organisationId', limit);
+  const orgs = await findOrganisations(deps.db, ids);
+  return { items: ids.flatMap((id) => (orgs.has(id) ? [orgs.get(id)!] : [])) };
 }
 
 /** Changes an organisation: normalised codes and domain, custom values checked, audited. */

@@ -1,12 +1,12 @@
 import { inScope, scopeFor } from '../../../domain/access/policy.js';
 import { AppError } from '../../../domain/errors/app-error.js';
 import { type Person, personName } from '../../../domain/people/person.js';
-import { searchTokens } from '../../../domain/search/search-key.js';
 import type { ActorContext, Deps } from '../../context.js';
 import type { Db } from '../../db/database.js';
+import { searchLeadRefs } from '../leads/leads.query.service.js';
 import { leadsOfPerson } from '../leads/leads.repository.js';
 import { organisationInScope } from '../organisations/organisations.repository.js';
-import { findPeople, personInScope, searchPeople } from './people.repository.js';
+import { findPeople, personInScope } from './people.repository.js';
 import type { DuplicateCandidate } from './people.schemas.js';
 import { duplicatesOfPerson } from './people.service.js';
 
@@ -23,9 +23,12 @@ export function personView(p: Person) {
   return { ...p, name: personName(p) };
 }
 
-/** Search people by name, e-mail or phone (diacritics ignored), limited to those one may see. */
+/**
+ * Search people by name, e-mail, phone or organisation (diacritics ignored, each word a word
+ * prefix), limited to those one may see: through their leads, by the lead list's search.
+ */
 export async function findPeopleByText(deps: Deps, caller: ActorContext, q: string, limit: number) {
-  const ids = await searchPeople(deps.db, scopeFor(caller.actor, 'lead'), searchTokens(q), limit);
+  const ids = await searchLeadRefs(deps, caller, q, 'personId', limit);
   const people = await findPeople(deps.db, ids);
   return { items: ids.flatMap((id) => (people.has(id) ? [personView(people.get(id)!)] : [])) };
 }

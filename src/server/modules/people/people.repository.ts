@@ -174,30 +174,6 @@ export async function personInScope(db: Db, scope: Scope, personId: string): Pro
   return row !== undefined;
 }
 
-/** People matching search tokens that the scope lets one see, by name, newest first. */
-export async function searchPeople(db: Db, scope: Scope, tokens: string[], limit: number): Promise<string[]> {
-  let q = db
-    .selectFrom('people')
-    .select('people.id')
-    .where('people.deleted_at', 'is', null)
-    .where('people.merged_into_id', 'is', null);
-  for (const token of tokens) q = q.where('people.search_text', 'like', `%${token.replace(/[%_\\]/g, '')}%`);
-  if (scope.kind === 'none') return [];
-  if (scope.kind === 'rows') {
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('leads')
-          .select('leads.id')
-          .whereRef('leads.person_id', '=', 'people.id')
-          .where('leads.deleted_at', 'is', null)
-          .where((inner) => scopeCondition(inner, scope, { owner: 'leads.owner_id', team: 'leads.team_id' })),
-      ),
-    );
-  }
-  return (await q.orderBy('people.created_at', 'desc').limit(limit).execute()).map((r) => r.id);
-}
-
 /** A lead with what its denormalised search text is made of. */
 export interface LeadSearchSource {
   id: string;
