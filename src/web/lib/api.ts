@@ -90,6 +90,8 @@ export const api = {
   },
   teams: {
     list: () => request<ItemList<TeamDto>>('GET', '/teams'),
+    /** Teams whose leads the caller may see (a manager: theirs; a rep: none), for pickers and filters. */
+    choices: () => request<ItemList<{ id: string; name: string }>>('GET', '/teams/choices'),
     create: (input: CreateTeamInput) => request<TeamDto>('POST', '/teams', input),
     update: (teamId: string, input: UpdateTeamInput) =>
       request<TeamDto>('PATCH', `/teams/${id(teamId)}`, input),

@@ -96,6 +96,15 @@ describeEachDialect('leads: who sees what', (dialect) => {
     expect((await call(admin, 'GET', `/api/v1/people/${b.personId}`)).json().duplicates).toHaveLength(1);
   });
 
+  it('offers each role only the teams whose leads they may see', async () => {
+    const names = async (s: Session) =>
+      (await call(s, 'GET', '/api/v1/teams/choices')).json().items.map((team: { name: string }) => team.name);
+    expect(await names(managerA)).toEqual(['North']);
+    expect(await names(managerOther)).toEqual(['South']);
+    expect(await names(repA)).toEqual([]);
+    expect(await names(marketer)).toEqual(expect.arrayContaining(['North', 'South']));
+  });
+
   it('offers each role only the people they may hand leads to', async () => {
     const names = async (s: Session) =>
       (await call(s, 'GET', '/api/v1/users/assignable')).json().items.map((u: { id: string }) => u.id);

@@ -1,3 +1,4 @@
+import type { Scope } from '../../../domain/access/policy.js';
 import type { Db } from '../../db/database.js';
 import type { TeamDto } from './teams.schemas.js';
 
@@ -29,6 +30,14 @@ function toTeam(r: TeamRow): TeamDto {
 
 export async function listTeams(db: Db): Promise<TeamDto[]> {
   return (await teamQuery(db).orderBy('teams.name').execute()).map(toTeam);
+}
+
+/** Ids and names of the teams whose leads a scope covers (all for an admin or marketing), by name. */
+export async function teamChoices(db: Db, scope: Scope): Promise<{ id: string; name: string }[]> {
+  if (scope.kind === 'none' || (scope.kind === 'rows' && scope.teamIds.length === 0)) return [];
+  let q = db.selectFrom('teams').select(['id', 'name']);
+  if (scope.kind === 'rows') q = q.where('id', 'in', [...scope.teamIds]);
+  return q.orderBy('name').execute();
 }
 
 export async function findTeam(db: Db, id: string): Promise<TeamDto | undefined> {

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { scopeFor } from '../../../domain/access/policy.js';
 import type { Deps } from '../../context.js';
 import { callerOf } from '../../plugins/auth.js';
 import { authErrors, IdParams, ProblemRef } from '../../schemas/common.js';
-import { CreateTeamBody, TeamList, UpdateTeamBody } from './teams.schemas.js';
+import { teamChoices } from './teams.repository.js';
+import { CreateTeamBody, TeamChoiceList, TeamList, UpdateTeamBody } from './teams.schemas.js';
 import { createTeam, listTeams, updateTeam } from './teams.service.js';
 
 const tags = ['teams'];
@@ -20,6 +22,19 @@ export const teamsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
       },
     },
     async () => ({ items: await listTeams(deps.db) }),
+  );
+
+  app.get(
+    '/teams/choices',
+    {
+      schema: {
+        tags,
+        summary:
+          'Teams whose leads you may see, for pickers and filters (a manager: their teams; a rep: none)',
+        response: { 200: TeamChoiceList, ...authErrors },
+      },
+    },
+    async (request) => ({ items: await teamChoices(deps.db, scopeFor(callerOf(request).actor, 'lead')) }),
   );
 
   app.post(

@@ -16,6 +16,11 @@ export type TeamDto = Static<typeof TeamSchema>;
 
 export const TeamList = Type.Object({ items: Type.Array(Type.Ref('Team')) });
 
+/** A team as a picker shows it: only what any caller whose leads it holds may know. */
+export const TeamChoiceList = Type.Object({
+  items: Type.Array(Type.Object({ id: Id, name: Type.String() })),
+});
+
 const TeamName = NameText(120);
 
 export const CreateTeamBody = Type.Object(

@@ -1,7 +1,6 @@
 import { Button, Drawer, Group, Select, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '../../lib/problems';
-import { useCurrentUser } from '../auth/useSession';
 import { CustomFieldFilters } from './CustomFieldFilters';
 import {
   type MoreLeadFilters,
@@ -47,7 +46,6 @@ function customErrors(custom: Record<string, string>, errors: FieldErrors): Reco
  */
 export function MoreFilters({ opened, onClose, more, onChange, errors = {} }: MoreFiltersProps) {
   const { t } = useTranslation();
-  const me = useCurrentUser();
   const campaigns = useCampaigns();
   const owners = useAssignableOwners();
   const teams = useTeamChoices();
@@ -91,7 +89,8 @@ export function MoreFilters({ opened, onClose, more, onChange, errors = {} }: Mo
           onChange={(ownerId) => set({ ownerId })}
           error={errors.ownerId}
         />
-        {me.role === 'admin' ? (
+        {/* A team already chosen (a link, a saved view) stays visible even if it is not offered. */}
+        {(teams.data?.length ?? 0) > 0 || more.teamId ? (
           <Select
             {...picker}
             label={t('leads.moreFilters.team')}

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Locale } from '../../i18n';
 import { api, type SourceDto } from '../../lib/api';
-import { useCurrentUser } from '../auth/useSession';
 import { TEAMS_KEY } from '../teams/useTeams';
 
 /** What a lead refers to — sources, products, campaigns, owners, teams, custom fields — for pickers and filters. */
@@ -51,13 +50,11 @@ export function useAssignableOwners() {
   });
 }
 
-/** Teams with their names; only admins may list teams, so for others there are none to pick. */
+/** The teams whose leads the caller may see, by name: all for an admin or marketing, a manager's own, none for a rep. */
 export function useTeamChoices() {
-  const me = useCurrentUser();
   return useQuery({
-    queryKey: TEAMS_KEY,
-    queryFn: async () => (await api.teams.list()).items,
-    enabled: me.role === 'admin',
+    queryKey: [...TEAMS_KEY, 'choices'],
+    queryFn: async () => (await api.teams.choices()).items,
     staleTime: LONG_LIVED,
   });
 }
