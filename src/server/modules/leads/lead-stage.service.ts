@@ -2,12 +2,27 @@ import { AppError, Validation } from '../../../domain/errors/app-error.js';
 import type { Lead } from '../../../domain/leads/lead.js';
 import { checkStageChange } from '../../../domain/leads/stages.js';
 import type { ActorContext, Deps } from '../../context.js';
+import type { Db } from '../../db/database.js';
 import { insertActivity } from '../activities/activities.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { today, visibleLead } from './lead-rules.js';
 import { addHistory, saveLeadStage } from './leads.repository.js';
 import type { LeadDto, StageInput } from './leads.schemas.js';
-import { leadDto, systemEvent } from './leads.view.js';
+import { historyOfChange, leadDto, systemEvent } from './leads.view.js';
+
+/** Saves a stage change with its history entry and its timeline event (`event` plus from/to). */
+async function writeStage(
+  db: Db,
+  caller: ActorContext,
+  before: Lead,
+  after: Lead,
+  at: string,
+  event: Record<string, unknown>,
+): Promise<void> {
+  await saveLeadStage(db, after);
+  await addHistory(db, historyOfChange(caller, after.id, at)('stage', before.stage, after.stage));
+  await insertActivity(db, systemEvent(caller, after, at, { ...event, from: before.stage, to: after.stage }));
+}
 
 /**
  * Moves a lead through its life cycle by hand (manual changes always win over automation).
@@ -41,29 +56,12 @@ export async function changeStage(
       competitor: change.competitor,
       updatedAt: now,
     };
-    await saveLeadStage(trx, after);
-    await addHistory(trx, [
-      {
-        leadId: id,
-        at: now,
-        actorId: caller.user.id,
-        channel: caller.channel,
-        field: 'stage',
-        from: before.stage,
-        to: after.stage,
-      },
-    ]);
-    await insertActivity(
-      trx,
-      systemEvent(caller, after, now, {
-        event: change.reopened ? 'reopened' : 'stage_changed',
-        from: before.stage,
-        to: after.stage,
-        ...(change.disqualifyReason ? { reason: change.disqualifyReason } : {}),
-        ...(change.revisitOn ? { revisitOn: change.revisitOn } : {}),
-        ...(change.competitor ? { competitor: change.competitor } : {}),
-      }),
-    );
+    await writeStage(trx, caller, before, after, now, {
+      event: change.reopened ? 'reopened' : 'stage_changed',
+      ...(change.disqualifyReason ? { reason: change.disqualifyReason } : {}),
+      ...(change.revisitOn ? { revisitOn: change.revisitOn } : {}),
+      ...(change.competitor ? { competitor: change.competitor } : {}),
+    });
     const fields = ['stage', 'disqualifyReason', 'disqualifyNote', 'revisitOn', 'competitor'] as const;
     await recordAudit(trx, caller, {
       entityType: 'lead',
@@ -91,27 +89,7 @@ export async function restoreStage(
   await deps.db.transaction().execute(async (trx) => {
     const before = await visibleLead(trx, caller.actor, id, 'update');
     const after: Lead = { ...before, ...previous, updatedAt: now };
-    await saveLeadStage(trx, after);
-    await addHistory(trx, [
-      {
-        leadId: id,
-        at: now,
-        actorId: caller.user.id,
-        channel: caller.channel,
-        field: 'stage',
-        from: before.stage,
-        to: after.stage,
-      },
-    ]);
-    await insertActivity(
-      trx,
-      systemEvent(caller, after, now, {
-        event: 'stage_changed',
-        from: before.stage,
-        to: after.stage,
-        undo: true,
-      }),
-    );
+    await writeStage(trx, caller, before, after, now, { event: 'stage_changed', undo: true });
     await recordAudit(trx, caller, {
       entityType: 'lead',
       entityId: id,

@@ -128,18 +128,21 @@ async function customFiltersOf(deps: Deps, raw: string[] | undefined, v: Validat
   return { dialect: deps.dialect, filters };
 }
 
-/** The filter of a list request, checked: unknown stages or temperatures are named, not ignored. */
+/**
+ * The filter of a list request, checked: unknown stages or temperatures are named, not ignored.
+ * `clock` is the one the temperatures of the page are then shown with.
+ */
 async function filterOf(
   deps: Deps,
   caller: ActorContext,
   q: LeadListQueryInput,
   v: Validation,
+  clock: TemperatureClock,
 ): Promise<LeadListFilter> {
   const stages = csv(q.stage);
   v.checkEach(stages, 'stage', isLeadStage, 'invalid_value');
   const temps = csv(q.temperature);
   v.checkEach(temps, 'temperature', (t) => (TEMPERATURES as readonly string[]).includes(t), 'invalid_value');
-  const clock = await temperatureClock(deps);
   const day = clock.day;
   const bounds = temperatureBounds(day, clock.settings);
   if (q.scoreMin !== undefined && q.scoreMax !== undefined && q.scoreMin > q.scoreMax)
@@ -232,7 +235,8 @@ export async function listLeads(
   q: LeadListQueryInput,
 ): Promise<{ items: LeadListItem[]; nextCursor: string | null; count?: { value: number; capped: boolean } }> {
   const v = new Validation();
-  const filter = await filterOf(deps, caller, q, v);
+  const clock = await temperatureClock(deps);
+  const filter = await filterOf(deps, caller, q, v, clock);
   const sort: LeadSort = q.sort ?? 'created_desc';
   const after = q.cursor ? decodeCursor(q.cursor, v) : undefined;
   v.throwIfAny();
@@ -255,7 +259,6 @@ export async function listLeads(
     : await listLeadRows(deps.db, filter, sort, limit + 1, after);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const clock = await temperatureClock(deps);
   const result = {
     items: page.map((r) => toItem(r, clock)),
     nextCursor: rows.length > limit && last ? encodeCursor(last, sort) : null,

@@ -33,7 +33,7 @@ import {
   saveLead,
 } from './leads.repository.js';
 import type { CreateLeadInput, LeadDto, LeadHistoryEntryDto, UpdateLeadInput } from './leads.schemas.js';
-import { leadDto, leadSearchText, systemEvent } from './leads.view.js';
+import { historyOfChange, leadDto, leadSearchText, systemEvent } from './leads.view.js';
 
 function timeframeFrom(value: string | null | undefined, v: Validation): string | null | undefined {
   if (value === undefined) return undefined;
@@ -43,11 +43,6 @@ function timeframeFrom(value: string | null | undefined, v: Validation): string 
     return undefined;
   }
   return timeframeText(parsed);
-}
-
-function historyOfChange(caller: ActorContext, leadId: string, at: string) {
-  return (field: HistoryEntry['field'], from: string | null, to: string | null): HistoryEntry[] =>
-    from === to ? [] : [{ leadId, at, actorId: caller.user.id, channel: caller.channel, field, from, to }];
 }
 
 /**

@@ -7,7 +7,7 @@ import { findPeople } from '../people/people.repository.js';
 import type { DuplicateCandidate } from '../people/people.schemas.js';
 import { findUserById } from '../users/users.repository.js';
 import { temperatureClock } from './lead-rules.js';
-import { campaignName } from './leads.repository.js';
+import { campaignName, type HistoryEntry } from './leads.repository.js';
 import type { LeadDto } from './leads.schemas.js';
 
 /** The lead as the API shows it: with its person, organisation and today's temperature. */
@@ -50,6 +50,12 @@ export function leadSearchText(
     ? personSearchText(person, organisationName)
     : personSearchText({ firstName: '', lastName: '', emails: [], phones: [] }, organisationName);
   return `${base} ${personSearchText({ firstName: title, lastName: '', emails: [], phones: [] })}`.trim();
+}
+
+/** History entries of one change by the caller: `history('stage', 'mql', 'sql')`; none when nothing changed. */
+export function historyOfChange(caller: ActorContext, leadId: string, at: string) {
+  return (field: HistoryEntry['field'], from: string | null, to: string | null): HistoryEntry[] =>
+    from === to ? [] : [{ leadId, at, actorId: caller.user.id, channel: caller.channel, field, from, to }];
 }
 
 export function systemEvent(caller: ActorContext, lead: Lead, at: string, data: Record<string, unknown>) {
