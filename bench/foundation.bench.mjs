@@ -1,33 +1,19 @@
 // Foundation figures: cold start to the first 200 on /readyz (fresh database and restart),
 // idle RSS, and requests/s + p99 of an authenticated GET /api/v1/auth/me (session cookie and
 // Bearer token). The server runs as a child process on loopback; load comes from autocannon.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { ensureBuilt, root } from '../scripts/build.mjs';
+import { ensureBuilt } from '../scripts/build.mjs';
+import { spawnApp } from './leads/server.mjs';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const ADMIN = { email: 'bench@example.lt', password: 'bench password 123' };
 
 function startServer(dataDir, port, extraEnv = {}) {
   const started = performance.now();
-  const child = spawn(process.execPath, [join(root, 'dist/cli/piltuvas.js'), 'start'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PILTUVAS_DATA_DIR: dataDir,
-      PILTUVAS_ADMIN_EMAIL: ADMIN.email,
-      PILTUVAS_ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: 'warn',
-      ...extraEnv,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  return { child, started };
+  return { child: spawnApp(dataDir, port, ADMIN, extraEnv), started };
 }
 
 async function untilReady(port, started, child) {

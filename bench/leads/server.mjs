@@ -17,22 +17,27 @@ async function freePort() {
   });
 }
 
-export async function startServer(dataDir, extraEnv = {}) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(root, 'dist/cli/piltuvas.js'), 'start'], {
+/** The built app (`dist/`) as a child process on loopback, its first admin as given; not waited for. */
+export function spawnApp(dataDir, port, admin, extraEnv = {}) {
+  return spawn(process.execPath, [join(root, 'dist/cli/piltuvas.js'), 'start'], {
     cwd: root,
     env: {
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
       PILTUVAS_DATA_DIR: dataDir,
-      PILTUVAS_ADMIN_EMAIL: ADMIN.email,
-      PILTUVAS_ADMIN_PASSWORD: ADMIN.password,
+      PILTUVAS_ADMIN_EMAIL: admin.email,
+      PILTUVAS_ADMIN_PASSWORD: admin.password,
       LOG_LEVEL: 'warn',
       ...extraEnv,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+}
+
+export async function startServer(dataDir, extraEnv = {}) {
+  const port = await freePort();
+  const child = spawnApp(dataDir, port, ADMIN, extraEnv);
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
