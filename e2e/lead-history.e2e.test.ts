@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, it } from 'vitest';
-import { apiCall, createLeadByApi, logIn, pickLanguage } from './pages.js';
+import { apiCall, createLeadByApi, signedInPage } from './pages.js';
 import { useBrowserApp } from './support.js';
 
 const EN = { email: 'Email', password: 'Password', logIn: 'Log in' };
@@ -18,14 +18,7 @@ function dateInDays(days: number): string {
 describe('lead history and temperature thresholds in the browser', () => {
   const app = useBrowserApp();
 
-  async function adminPage(): Promise<{ page: Page; close: () => Promise<void> }> {
-    const context = await app.browser.newContext({ locale: 'en-GB' });
-    const page = await context.newPage();
-    await logIn(page, app.server.url, EN);
-    await pickLanguage(page, 'en');
-    await page.getByRole('link', { name: 'Today' }).first().waitFor();
-    return { page, close: () => context.close() };
-  }
+  const adminPage = () => signedInPage(app.browser, app.server.url, 'en', EN);
 
   it("lists who moved a lead's stage, its new owner and the time spent in each stage", async () => {
     const { page, close } = await adminPage();

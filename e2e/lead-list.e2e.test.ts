@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiCall, createLeadByApi, logIn, pickLanguage } from './pages.js';
+import { apiCall, createLeadByApi, signedInPage } from './pages.js';
 import { useBrowserApp } from './support.js';
 
 const EN = { email: 'Email', password: 'Password', logIn: 'Log in' };
@@ -15,18 +15,9 @@ function dateInDays(days: number): string {
 describe('the lead board, bulk changes, saved views and notifications in the browser', () => {
   const app = useBrowserApp();
 
-  async function englishPage(): Promise<{ page: Page; close: () => Promise<void> }> {
-    // Wide enough for every column of the board side by side.
-    const context = await app.browser.newContext({
-      locale: 'en-GB',
-      viewport: { width: 1920, height: 1080 },
-    });
-    const page = await context.newPage();
-    await logIn(page, app.server.url, EN);
-    await pickLanguage(page, 'en');
-    await page.getByRole('link', { name: 'Today' }).first().waitFor();
-    return { page, close: () => context.close() };
-  }
+  // Wide enough for every column of the board side by side.
+  const englishPage = () =>
+    signedInPage(app.browser, app.server.url, 'en', EN, { viewport: { width: 1920, height: 1080 } });
 
   /** An HTML5 drag with the mouse, in steps as a person drags (Playwright's dragTo can miss a drag start). */
   async function drag(page: Page, source: Locator, target: Locator): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { createLeadByApi, logIn, pickLanguage } from './pages.js';
+import { createLeadByApi, logIn, pickLanguage, signedInPage } from './pages.js';
 import { useBrowserApp } from './support.js';
 
 /** The words of the screens a test clicks through, per language. */
@@ -98,18 +98,14 @@ describe('leads in the browser', () => {
   const app = useBrowserApp();
 
   async function englishPage(): Promise<{ page: Page; alerts: string[]; close: () => Promise<void> }> {
-    const context = await app.browser.newContext({ locale: 'en-GB' });
-    const page = await context.newPage();
+    const { page, close } = await signedInPage(app.browser, app.server.url, 'en', EN);
     const alerts: string[] = [];
     // A script typed into a note or a name must never run: any dialog it opened would land here.
     page.on('dialog', (dialog) => {
       alerts.push(dialog.message());
       void dialog.dismiss();
     });
-    await logIn(page, app.server.url, EN);
-    await pickLanguage(page, 'en');
-    await page.getByRole('link', { name: 'Today' }).first().waitFor();
-    return { page, alerts, close: () => context.close() };
+    return { page, alerts, close };
   }
 
   it('creates a hot lead, logs a call, moves it suspect → MQL → SQL and finds it without diacritics', async () => {

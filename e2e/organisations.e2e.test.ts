@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { createLeadByApi, logIn, pickLanguage } from './pages.js';
+import { createLeadByApi, pickLanguage, signedInPage } from './pages.js';
 import { useBrowserApp } from './support.js';
 
 /** The words of the new-lead form, the duplicates notice and the organisation merge screen, per language. */
@@ -48,15 +48,8 @@ const LT: typeof EN = {
 describe('organisations in the browser', () => {
   const app = useBrowserApp();
 
-  async function signedIn(locale: 'en' | 'lt'): Promise<{ page: Page; close: () => Promise<void> }> {
-    const words = locale === 'en' ? EN : LT;
-    const context = await app.browser.newContext({ locale: locale === 'en' ? 'en-GB' : 'lt-LT' });
-    const page = await context.newPage();
-    await logIn(page, app.server.url, words);
-    await pickLanguage(page, locale);
-    await page.getByRole('link', { name: words.today }).first().waitFor();
-    return { page, close: () => context.close() };
-  }
+  const signedIn = (locale: 'en' | 'lt') =>
+    signedInPage(app.browser, app.server.url, locale, locale === 'en' ? EN : LT);
 
   /**
    * An organisation made through the API, then a lead typed into the form with the same website

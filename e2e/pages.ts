@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { ADMIN } from './support.js';
 
 /** Browser steps several flows share: signing in, choosing the language, preparing data through the API. */
@@ -19,6 +19,28 @@ export async function logIn(
 export async function pickLanguage(page: Page, locale: 'lt' | 'en'): Promise<void> {
   await page.getByTestId('user-menu').click();
   await page.getByTestId(`lang-${locale}`).click();
+}
+
+/** The first navigation link, by language: seeing it means the app speaks that language. */
+const HOME_LINK = { en: 'Today', lt: 'Šiandien' } as const;
+
+/**
+ * A fresh browser context with the admin signed in and the app in `locale` (`words` are the sign-in
+ * page's labels in that language): `{ page, close }`.
+ */
+export async function signedInPage(
+  browser: Browser,
+  url: string,
+  locale: 'en' | 'lt',
+  words: { email: string; password: string; logIn: string },
+  options: BrowserContextOptions = {},
+): Promise<{ page: Page; close: () => Promise<void> }> {
+  const context = await browser.newContext({ locale: locale === 'en' ? 'en-GB' : 'lt-LT', ...options });
+  const page = await context.newPage();
+  await logIn(page, url, words);
+  await pickLanguage(page, locale);
+  await page.getByRole('link', { name: HOME_LINK[locale] }).first().waitFor();
+  return { page, close: () => context.close() };
 }
 
 /** A JSON request with the page's session cookie and CSRF token; fails the test on an unexpected status. */

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { createLeadByApi, logIn, pickLanguage } from './pages.js';
+import { createLeadByApi, pickLanguage, signedInPage } from './pages.js';
 import { useBrowserApp } from './support.js';
 
 /** The words of the person and merge screens, per language. */
@@ -40,15 +40,8 @@ const LT: typeof EN = {
 describe('people in the browser', () => {
   const app = useBrowserApp();
 
-  async function signedIn(locale: 'en' | 'lt'): Promise<{ page: Page; close: () => Promise<void> }> {
-    const words = locale === 'en' ? EN : LT;
-    const context = await app.browser.newContext({ locale: locale === 'en' ? 'en-GB' : 'lt-LT' });
-    const page = await context.newPage();
-    await logIn(page, app.server.url, words);
-    await pickLanguage(page, locale);
-    await page.getByRole('link', { name: words.today }).first().waitFor();
-    return { page, close: () => context.close() };
-  }
+  const signedIn = (locale: 'en' | 'lt') =>
+    signedInPage(app.browser, app.server.url, locale, locale === 'en' ? EN : LT);
 
   /** Two people whose phone was typed in two formats, each with a lead; opens the first's person page. */
   async function openDuplicates(page: Page, local: string, words: typeof EN): Promise<string> {
