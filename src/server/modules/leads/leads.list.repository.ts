@@ -78,6 +78,19 @@ function timeframeCondition(eb: LeadsEb, range: TimeframeRange): Expression<SqlB
   return eb.or(parts);
 }
 
+/** The people who have this e-mail (by its duplicate key) or this phone. */
+function peopleWithContact(eb: LeadsEb, contact: ContactQuery) {
+  return contact.kind === 'email'
+    ? eb
+        .selectFrom('person_emails')
+        .select('person_emails.person_id')
+        .where('person_emails.email_key', '=', contact.key)
+    : eb
+        .selectFrom('person_phones')
+        .select('person_phones.person_id')
+        .where('person_phones.phone', '=', contact.phone);
+}
+
 /** All filter conditions of a lead list, the access scope first. */
 function conditions(eb: LeadsEb, f: LeadListFilter): Expression<SqlBool> {
   const all: Expression<SqlBool>[] = [
@@ -86,31 +99,7 @@ function conditions(eb: LeadsEb, f: LeadListFilter): Expression<SqlBool> {
   all.push(f.deleted ? eb('leads.deleted_at', 'is not', null) : eb('leads.deleted_at', 'is', null));
   if (f.stages?.length) all.push(eb('leads.stage', 'in', f.stages));
   if (f.timeframes?.length) all.push(eb.or(f.timeframes.map((r) => timeframeCondition(eb, r))));
-  if (f.contact?.kind === 'email') {
-    const key = f.contact.key;
-    all.push(
-      eb(
-        'leads.person_id',
-        'in',
-        eb
-          .selectFrom('person_emails')
-          .select('person_emails.person_id')
-          .where('person_emails.email_key', '=', key),
-      ),
-    );
-  } else if (f.contact?.kind === 'phone') {
-    const phone = f.contact.phone;
-    all.push(
-      eb(
-        'leads.person_id',
-        'in',
-        eb
-          .selectFrom('person_phones')
-          .select('person_phones.person_id')
-          .where('person_phones.phone', '=', phone),
-      ),
-    );
-  }
+  if (f.contact) all.push(eb('leads.person_id', 'in', peopleWithContact(eb, f.contact)));
   if (f.notTeamIds?.length) {
     const teams = f.notTeamIds;
     all.push(eb.or([eb('leads.team_id', 'is', null), eb('leads.team_id', 'not in', teams)]));
