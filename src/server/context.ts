@@ -6,7 +6,10 @@ import type { DialectName } from './db/connect.js';
 import type { Database } from './db/database.js';
 
 /** How a change reached us: written with every audit row and lead history entry. */
-export type Channel = 'ui' | 'api' | 'import' | 'automation' | 'cli' | 'system';
+export type Channel = 'ui' | 'api' | 'import' | 'automation' | 'cli' | 'system' | CaptureChannel;
+
+/** The public ways a lead arrives without a signed-in user (issue #4). */
+export type CaptureChannel = 'form' | 'chat' | 'webhook' | 'tracking' | 'referral';
 
 /** What every service needs from the outside world; time comes from `now` so tests can move it. */
 export interface Deps {
@@ -31,7 +34,17 @@ export interface SystemContext {
   channel: Channel;
 }
 
-export type Caller = ActorContext | SystemContext;
+/**
+ * A capture channel acting for nobody: a visitor's form submission, a chat, a webhook event. The
+ * origin (which form, widget or integration) goes with every audit row and timeline entry.
+ */
+export interface CaptureContext {
+  user: null;
+  channel: CaptureChannel;
+  origin: { kind: 'form' | 'chat_widget' | 'integration' | 'content' | 'referral_link'; id: string };
+}
+
+export type Caller = ActorContext | SystemContext | CaptureContext;
 
 export function callerId(caller: Caller): string | null {
   return caller.user?.id ?? null;

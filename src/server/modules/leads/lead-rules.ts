@@ -72,6 +72,19 @@ export async function resolveOwner(
   return { ownerId: owner.id, teamId: owner.teamId };
 }
 
+/**
+ * The owner a capture channel's settings name (a form, widget or integration): kept while that
+ * user is active, else none — the lead then waits unassigned instead of being refused, because a
+ * visitor's submission must never be lost to a setting that went stale.
+ */
+export async function channelOwner(
+  db: Db,
+  ownerId: string | null | undefined,
+): Promise<{ ownerId: string | null; teamId: string | null }> {
+  const owner = ownerId ? await findUserById(db, ownerId) : undefined;
+  return owner?.active ? { ownerId: owner.id, teamId: owner.teamId } : { ownerId: null, teamId: null };
+}
+
 /** Checks that referenced sources, campaigns and products exist, naming each missing one. */
 export async function checkReferences(
   db: Db,

@@ -44,7 +44,7 @@ function toRow(
   lead: Lead,
   searchText: string,
   temperature: Temperature,
-): Omit<LeadRow, 'id' | 'created_at' | 'created_by'> {
+): Omit<LeadRow, 'id' | 'created_at' | 'created_by' | 'first_touch_id' | 'last_touch_id'> {
   return {
     temperature,
     person_id: lead.personId,

@@ -8,7 +8,8 @@ import {
 } from '../../../domain/leads/lead.js';
 import { parseTimeframe } from '../../../domain/leads/temperature.js';
 import { personName } from '../../../domain/people/person.js';
-import type { ActorContext, Deps } from '../../context.js';
+import { type ActorContext, type Caller, callerId, type Deps } from '../../context.js';
+import type { Db } from '../../db/database.js';
 import { newId } from '../../db/ids.js';
 import { assertVisible } from '../../db/scope.js';
 import { insertActivity } from '../activities/activities.repository.js';
@@ -17,13 +18,14 @@ import { checkCustomValues, mergeCustomValues } from '../custom-fields/custom-va
 import { findOrganisations } from '../organisations/organisations.repository.js';
 import { visibleCandidates } from '../people/people.query.service.js';
 import { findPeople } from '../people/people.repository.js';
+import type { DuplicateCandidate } from '../people/people.schemas.js';
 import {
   normaliseOrganisation,
   normalisePerson,
   resolveOrganisation,
   resolvePerson,
 } from '../people/people.service.js';
-import { checkReferences, resolveOwner, temperatureClock, visibleLead } from './lead-rules.js';
+import { channelOwner, checkReferences, resolveOwner, temperatureClock, visibleLead } from './lead-rules.js';
 import {
   addHistory,
   findLead,
@@ -45,12 +47,36 @@ function timeframeFrom(value: string | null | undefined, v: Validation): string 
   return timeframeText(parsed);
 }
 
+/** What `createLeadIn` made: the lead, and the duplicate candidates its identity raised. */
+export interface CreatedLead {
+  lead: Lead;
+  personCreated: boolean;
+  duplicates: DuplicateCandidate[];
+}
+
 /**
  * The one write path for a new lead (UI, API and later forms, chat, import): validates everything
  * at once, resolves the person and organisation (a known e-mail or company code reuses the
  * identity), and writes the lead, its history, a timeline entry and the audit row in one transaction.
  */
 export async function createLead(deps: Deps, caller: ActorContext, input: CreateLeadInput): Promise<LeadDto> {
+  return deps.db.transaction().execute(async (trx) => {
+    const { lead, duplicates } = await createLeadIn(trx, deps, caller, input);
+    return leadDto(deps, trx, lead, await visibleCandidates(trx, caller, duplicates));
+  });
+}
+
+/**
+ * `createLead` inside the caller's transaction, for a person acting or a capture channel (a form,
+ * chat, webhook) acting for nobody: then the owner is the one the channel's settings name — kept
+ * only while that user is active, else the lead waits unassigned — and the audit names the channel.
+ */
+export async function createLeadIn(
+  trx: Db,
+  deps: Deps,
+  caller: Caller,
+  input: CreateLeadInput,
+): Promise<CreatedLead> {
   const v = new Validation();
   v.check(
     Boolean(input.person || input.personId || input.organisation || input.organisationId),
@@ -61,91 +87,98 @@ export async function createLead(deps: Deps, caller: ActorContext, input: Create
   const orgFields = input.organisation ? normaliseOrganisation(input.organisation) : undefined;
   const timeframe = timeframeFrom(input.timeframe, v) ?? null;
   const now = deps.now().toISOString();
-  return deps.db.transaction().execute(async (trx) => {
-    const clock = await temperatureClock(deps, trx);
-    const owner = await resolveOwner(trx, caller.actor, input.ownerId, v);
-    await checkReferences(trx, input, v);
-    const leadCustom = await checkCustomValues(trx, 'lead', input.customFields, v);
-    if (personFields) {
-      personFields.customFields = mergeCustomValues(
-        {},
-        await checkCustomValues(trx, 'person', input.person?.customFields, v, 'person.'),
-      );
-    }
-    if (orgFields) {
-      orgFields.customFields = mergeCustomValues(
-        {},
-        await checkCustomValues(trx, 'organisation', input.organisation?.customFields, v, 'organisation.'),
-      );
-    }
-    const existingPerson = input.personId
-      ? (await findPeople(trx, [input.personId])).get(input.personId)
-      : undefined;
-    if (input.personId) v.check(existingPerson !== undefined, 'personId', 'not_found');
-    v.throwIfAny();
-    const org = orgFields ? await resolveOrganisation(trx, orgFields, now) : undefined;
-    const organisationId =
-      org?.organisation.id ?? input.organisationId ?? existingPerson?.organisationId ?? null;
-    const orgName = org?.organisation.name ?? null;
-    const resolved = personFields
-      ? await resolvePerson(
-          trx,
-          { ...personFields, organisationId: personFields.organisationId ?? organisationId },
-          orgName,
-          now,
-        )
-      : undefined;
-    const person = resolved?.person ?? existingPerson;
-    const lead: Lead = {
-      id: newId(),
-      personId: person?.id ?? null,
-      organisationId,
-      title: input.title?.trim() || defaultLeadTitle(person ? personName(person) : null, orgName),
-      sourceId: input.sourceId ?? null,
-      sourceDetail: input.sourceDetail?.trim() || null,
-      campaignId: input.campaignId ?? null,
-      referredByPersonId: input.referredByPersonId ?? null,
-      ...owner,
-      timeframe,
-      stage: 'suspect',
-      stageChangedAt: now,
-      disqualifyReason: null,
-      disqualifyNote: null,
-      revisitOn: null,
-      competitor: null,
-      score: 0,
-      nextFollowUpAt: input.nextFollowUpAt ?? null,
-      lastActivityAt: now,
-      customFields: mergeCustomValues({}, leadCustom),
-      productIds: input.productIds ?? [],
-      tags: normaliseTags(input.tags ?? []),
-      createdBy: caller.user.id,
-      createdAt: now,
-      updatedAt: now,
-      deletedAt: null,
-    };
-    const temperature = clock.of(timeframeOf(timeframe));
-    await saveLead(trx, lead, leadSearchText(person, orgName, lead.title), true, temperature);
-    const history = historyOfChange(caller, lead.id, now);
-    await addHistory(trx, [
-      ...history('stage', null, 'suspect'),
-      ...history('owner', null, lead.ownerId),
-      ...history('temperature', null, temperature),
-    ]);
-    await insertActivity(
-      trx,
-      systemEvent(caller, lead, now, { event: 'created', personReused: resolved ? !resolved.created : true }),
+  const clock = await temperatureClock(deps, trx);
+  const owner = caller.user
+    ? await resolveOwner(trx, caller.actor, input.ownerId, v)
+    : await channelOwner(trx, input.ownerId);
+  await checkReferences(trx, input, v);
+  const leadCustom = await checkCustomValues(trx, 'lead', input.customFields, v);
+  if (personFields) {
+    personFields.customFields = mergeCustomValues(
+      {},
+      await checkCustomValues(trx, 'person', input.person?.customFields, v, 'person.'),
     );
-    await recordAudit(trx, caller, {
-      entityType: 'lead',
-      entityId: lead.id,
-      action: 'create',
-      after: lead,
-      at: now,
-    });
-    const duplicates = [...(resolved?.duplicates ?? []), ...(org?.duplicates ?? [])];
-    return leadDto(deps, trx, lead, await visibleCandidates(trx, caller, duplicates));
+  }
+  if (orgFields) {
+    orgFields.customFields = mergeCustomValues(
+      {},
+      await checkCustomValues(trx, 'organisation', input.organisation?.customFields, v, 'organisation.'),
+    );
+  }
+  const existingPerson = input.personId
+    ? (await findPeople(trx, [input.personId])).get(input.personId)
+    : undefined;
+  if (input.personId) v.check(existingPerson !== undefined, 'personId', 'not_found');
+  v.throwIfAny();
+  const org = orgFields ? await resolveOrganisation(trx, orgFields, now) : undefined;
+  const organisationId =
+    org?.organisation.id ?? input.organisationId ?? existingPerson?.organisationId ?? null;
+  const orgName = org?.organisation.name ?? null;
+  const resolved = personFields
+    ? await resolvePerson(
+        trx,
+        { ...personFields, organisationId: personFields.organisationId ?? organisationId },
+        orgName,
+        now,
+      )
+    : undefined;
+  const person = resolved?.person ?? existingPerson;
+  const lead: Lead = {
+    id: newId(),
+    personId: person?.id ?? null,
+    organisationId,
+    title: input.title?.trim() || defaultLeadTitle(person ? personName(person) : null, orgName),
+    sourceId: input.sourceId ?? null,
+    sourceDetail: input.sourceDetail?.trim() || null,
+    campaignId: input.campaignId ?? null,
+    referredByPersonId: input.referredByPersonId ?? null,
+    ...owner,
+    timeframe,
+    stage: 'suspect',
+    stageChangedAt: now,
+    disqualifyReason: null,
+    disqualifyNote: null,
+    revisitOn: null,
+    competitor: null,
+    score: 0,
+    nextFollowUpAt: input.nextFollowUpAt ?? null,
+    lastActivityAt: now,
+    customFields: mergeCustomValues({}, leadCustom),
+    productIds: input.productIds ?? [],
+    tags: normaliseTags(input.tags ?? []),
+    createdBy: callerId(caller),
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+  };
+  const temperature = clock.of(timeframeOf(timeframe));
+  await saveLead(trx, lead, leadSearchText(person, orgName, lead.title), true, temperature);
+  const history = historyOfChange(caller, lead.id, now);
+  await addHistory(trx, [
+    ...history('stage', null, 'suspect'),
+    ...history('owner', null, lead.ownerId),
+    ...history('temperature', null, temperature),
+  ]);
+  await insertActivity(
+    trx,
+    systemEvent(caller, lead, now, {
+      event: 'created',
+      personReused: resolved ? !resolved.created : true,
+      ...('origin' in caller ? { origin: caller.origin } : {}),
+    }),
+  );
+  await recordAudit(trx, caller, {
+    entityType: 'lead',
+    entityId: lead.id,
+    action: 'create',
+    after: lead,
+    at: now,
   });
+  return {
+    lead,
+    personCreated: resolved?.created ?? false,
+    duplicates: [...(resolved?.duplicates ?? []), ...(org?.duplicates ?? [])],
+  };
 }
 
 /** The history of a lead the caller may see (also from the bin), oldest first. */

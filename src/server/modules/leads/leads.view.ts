@@ -1,6 +1,6 @@
 import { type Lead, timeframeOf } from '../../../domain/leads/lead.js';
 import { personName, personSearchText } from '../../../domain/people/person.js';
-import type { ActorContext, Deps } from '../../context.js';
+import { type Caller, callerId, type Deps } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { findOrganisations } from '../organisations/organisations.repository.js';
 import { findPeople } from '../people/people.repository.js';
@@ -53,12 +53,17 @@ export function leadSearchText(
 }
 
 /** History entries of one change by the caller: `history('stage', 'mql', 'sql')`; none when nothing changed. */
-export function historyOfChange(caller: ActorContext, leadId: string, at: string) {
+export function historyOfChange(caller: Caller, leadId: string, at: string) {
   return (field: HistoryEntry['field'], from: string | null, to: string | null): HistoryEntry[] =>
-    from === to ? [] : [{ leadId, at, actorId: caller.user.id, channel: caller.channel, field, from, to }];
+    from === to ? [] : [{ leadId, at, actorId: callerId(caller), channel: caller.channel, field, from, to }];
 }
 
-export function systemEvent(caller: ActorContext, lead: Lead, at: string, data: Record<string, unknown>) {
+export function systemEvent(
+  caller: Caller,
+  lead: Pick<Lead, 'id' | 'personId'>,
+  at: string,
+  data: Record<string, unknown>,
+) {
   return {
     leadId: lead.id,
     personId: lead.personId,
@@ -71,7 +76,7 @@ export function systemEvent(caller: ActorContext, lead: Lead, at: string, data: 
     assigneeId: null,
     data,
     channel: caller.channel,
-    createdBy: caller.user.id,
+    createdBy: callerId(caller),
     at,
   };
 }

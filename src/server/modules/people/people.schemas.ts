@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { ORGANISATION_SIZES } from '../../../domain/forms/form-fields.js';
 import { PERSON_MERGE_FIELDS } from '../../../domain/people/merge.js';
 import { Id, Timestamp } from '../../schemas/common.js';
 import { mergeBody } from '../merges/merges.schemas.js';
@@ -35,7 +36,7 @@ export const OrganisationFields = {
   companyCode: Type.Optional(NullableText(40)),
   vatCode: Type.Optional(NullableText(40)),
   website: Type.Optional(NullableText(300)),
-  size: Type.Optional(Type.Union([Type.Enum(['1-9', '10-49', '50-249', '250-999', '1000+']), Type.Null()])),
+  size: Type.Optional(Type.Union([Type.Enum(ORGANISATION_SIZES), Type.Null()])),
   industry: Type.Optional(NullableText(100)),
   country: Type.Optional(Country),
   city: Type.Optional(NullableText(100)),

@@ -1,0 +1,80 @@
+import type { Touch } from '../../../domain/capture/attribution.js';
+import { emailKey } from '../../../domain/people/contact-keys.js';
+import type { CaptureContext, Deps } from '../../context.js';
+import type { Db } from '../../db/database.js';
+import { insertActivity } from '../activities/activities.repository.js';
+import type { CreateLeadInput } from '../leads/leads.schemas.js';
+import { createLeadIn } from '../leads/leads.service.js';
+import { systemEvent } from '../leads/leads.view.js';
+import { peopleMatching } from '../people/people.repository.js';
+import { insertConsent, insertTouch, openLeadOf, setLeadTouches } from './capture.repository.js';
+
+/** What a capture channel hands to the write path. */
+export interface CaptureInput {
+  lead: CreateLeadInput;
+  touches: { first: Touch; last: Touch } | null;
+  visitorId: string | null;
+  consent: {
+    purpose: string;
+    granted: boolean;
+    wording: string;
+    language: string | null;
+    ipHash: string | null;
+  } | null;
+  /** The timeline entry of this arrival: `form_submitted`, `chat`, `webhook` … with what was said. */
+  event: { name: string; data: Record<string, unknown> };
+}
+
+export interface CaptureResult {
+  leadId: string;
+  personId: string | null;
+  /** False when a known person's open lead got the new activity instead. */
+  created: boolean;
+}
+
+/**
+ * A lead arriving through a public channel, inside the caller's transaction (the inbox row is
+ * marked done in the same one): a known person (same e-mail) with an open lead gets a new
+ * activity and last touch on that lead; anyone else gets a new lead through `createLeadIn`, with
+ * its first and last touch. Consent, when the channel asked for it, is recorded with its wording.
+ */
+export async function captureLead(
+  trx: Db,
+  deps: Deps,
+  caller: CaptureContext,
+  input: CaptureInput,
+): Promise<CaptureResult> {
+  const now = deps.now().toISOString();
+  const emailKeys = (input.lead.person?.emails ?? []).map(emailKey);
+  const known = emailKeys.length ? (await peopleMatching(trx, { emailKeys, phones: [] }))[0] : undefined;
+  const open = known ? await openLeadOf(trx, known.personId) : undefined;
+  let result: CaptureResult;
+  let firstTouch = true;
+  if (open) {
+    result = { leadId: open.id, personId: open.personId, created: false };
+    firstTouch = false;
+  } else {
+    const { lead } = await createLeadIn(trx, deps, caller, input.lead);
+    result = { leadId: lead.id, personId: lead.personId, created: true };
+  }
+  const ref = { leadId: result.leadId, personId: result.personId, visitorId: input.visitorId };
+  if (input.touches) {
+    const sameTouch = input.touches.first === input.touches.last;
+    const first =
+      firstTouch && !sameTouch ? await insertTouch(trx, caller, ref, input.touches.first, now) : null;
+    const last = await insertTouch(trx, caller, ref, input.touches.last, now);
+    await setLeadTouches(trx, result.leadId, { first: first ?? (firstTouch ? last : null), last }, now);
+  }
+  await insertActivity(
+    trx,
+    systemEvent(caller, { id: result.leadId, personId: result.personId }, now, {
+      event: input.event.name,
+      origin: caller.origin,
+      ...input.event.data,
+    }),
+  );
+  if (input.consent && result.personId) {
+    await insertConsent(trx, caller, { ...input.consent, personId: result.personId }, now);
+  }
+  return result;
+}

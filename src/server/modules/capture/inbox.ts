@@ -1,0 +1,175 @@
+import { sql } from 'kysely';
+import { AppError } from '../../../domain/errors/app-error.js';
+import type { Deps } from '../../context.js';
+import type { Db } from '../../db/database.js';
+
+/**
+ * The inbox of a public channel (form submissions, webhook events): rows stored as they arrive
+ * and acknowledged, then turned into leads by a worker here. A claim is one statement with a
+ * lease, so two workers — two instances on one PostgreSQL — never take the same row, and a row
+ * whose worker died is taken over when its lease runs out. Each row is finished in the
+ * transaction that makes its lead, fenced on its claim, so it is never done twice or half.
+ */
+export type InboxTable = 'form_submissions' | 'webhook_events';
+
+/** How long a claimed row stays with one worker before another may take it over. */
+const LEASE_MS = 2 * 60_000;
+const BATCH = 50;
+/** After this many failed attempts (crashes, not validation) a row is marked failed. */
+export const MAX_ATTEMPTS = 5;
+
+/** Claims the oldest pending rows (and any whose lease ran out) for this worker. */
+export async function claimInbox<Row>(deps: Deps, table: InboxTable, n = BATCH): Promise<Row[]> {
+  const now = deps.now();
+  const nowIso = now.toISOString();
+  const until = new Date(now.getTime() + LEASE_MS).toISOString();
+  const lock = deps.dialect === 'postgres' ? sql` for update skip locked` : sql``;
+  const { rows } = await sql<Row & { received_at: string; id: string }>`
+    update ${sql.table(table)} set status = 'processing', lease_until = ${until}, attempts = attempts + 1
+    where id in (
+      select id from ${sql.table(table)}
+      where status in ('pending', 'processing')
+        and (status = 'pending' or lease_until < ${nowIso})
+      order by received_at, id
+      limit ${n}${lock}
+    )
+    returning *`.execute(deps.db);
+  return rows.sort((a, b) => a.received_at.localeCompare(b.received_at) || a.id.localeCompare(b.id));
+}
+
+export interface InboxOutcome {
+  status: 'processed' | 'failed';
+  leadId?: string;
+  personId?: string | null;
+  error?: string;
+}
+
+/** Marks a claimed row done; false when the claim was lost (its lease ran out and another took it). */
+export async function finishInbox(
+  db: Db,
+  table: InboxTable,
+  row: { id: string; attempts: number },
+  outcome: InboxOutcome,
+  at: string,
+): Promise<boolean> {
+  const res = await db
+    .updateTable(table)
+    .set({
+      status: outcome.status,
+      lead_id: outcome.leadId ?? null,
+      person_id: outcome.personId ?? null,
+      error: outcome.error ?? null,
+      processed_at: at,
+      lease_until: null,
+    })
+    .where('id', '=', row.id)
+    .where('status', '=', 'processing')
+    .where('attempts', '=', row.attempts)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** The problem kept on a row that could not become a lead. */
+export function inboxError(error: unknown): string {
+  if (error instanceof AppError)
+    return JSON.stringify({ code: error.code, message: error.message, errors: error.errors });
+  return JSON.stringify({
+    code: 'internal',
+    message: error instanceof Error ? error.message : String(error),
+  });
+}
+
+/** Thrown inside a row's transaction when its claim was lost: the transaction rolls back. */
+export class LostClaim extends Error {}
+
+/**
+ * Runs `work` for a row in a transaction that finishes it: a validation problem (the payload no
+ * longer fits) or too many crashes mark it failed with the reason, kept for a person to look at;
+ * any other error leaves it claimed, and the lease brings it back for a retry.
+ */
+export async function processInboxRow(
+  deps: Deps,
+  table: InboxTable,
+  row: { id: string; attempts: number },
+  work: (trx: Db) => Promise<{ leadId: string; personId: string | null }>,
+): Promise<void> {
+  const now = deps.now().toISOString();
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      const result = await work(trx);
+      if (!(await finishInbox(trx, table, row, { status: 'processed', ...result }, now)))
+        throw new LostClaim();
+    });
+  } catch (error) {
+    if (error instanceof LostClaim) return;
+    if (error instanceof AppError || row.attempts >= MAX_ATTEMPTS) {
+      await finishInbox(deps.db, table, row, { status: 'failed', error: inboxError(error) }, now);
+    } else {
+      throw error;
+    }
+  }
+}
+
+interface RunnerState {
+  running: Promise<void> | null;
+  again: boolean;
+  stopped: boolean;
+}
+
+/**
+ * Drains an inbox right after a row is stored (or joins the drain running, which then runs once
+ * more), so a lead appears within moments; the recurring job catches anything left over — after
+ * a restart, or rows stored by another instance. One runner per app (per `Deps`).
+ */
+export class InboxRunner {
+  private states = new WeakMap<Deps, RunnerState>();
+  private reporters = new WeakMap<Deps, (error: unknown) => void>();
+
+  constructor(private readonly drain: (deps: Deps) => Promise<number>) {}
+
+  private state(deps: Deps): RunnerState {
+    let s = this.states.get(deps);
+    if (!s) {
+      s = { running: null, again: false, stopped: false };
+      this.states.set(deps, s);
+    }
+    return s;
+  }
+
+  onError(deps: Deps, report: (error: unknown) => void): void {
+    this.reporters.set(deps, report);
+  }
+
+  kick(deps: Deps): void {
+    const s = this.state(deps);
+    if (s.stopped) return;
+    if (s.running) {
+      s.again = true;
+      return;
+    }
+    const loop = async () => {
+      do {
+        s.again = false;
+        await this.drain(deps);
+      } while (s.again && !s.stopped);
+    };
+    s.running = loop()
+      .catch((error: unknown) => this.reporters.get(deps)?.(error))
+      .finally(() => {
+        s.running = null;
+      });
+  }
+
+  /** Stops new drains and waits for the running one (on shutdown, before the database closes). */
+  async stop(deps: Deps): Promise<void> {
+    const s = this.state(deps);
+    s.stopped = true;
+    await s.running;
+  }
+
+  /** Resolves when no drain is running (tests wait on it after a submission). */
+  async idle(deps: Deps): Promise<void> {
+    const s = this.state(deps);
+    while (s.running) await s.running;
+  }
+}
