@@ -43,6 +43,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     ...parseConfig({ PILTUVAS_DATA_DIR: '/tmp/piltuvas-unused' }),
     sessionSecret: 'x'.repeat(40),
     loginRateLimit: 10_000,
+    formRateLimit: 10,
     ...overrides,
   };
 }

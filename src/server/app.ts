@@ -5,6 +5,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { AppError } from '../domain/errors/app-error.js';
 import type { Deps } from './context.js';
+import { onFormInboxError, stopFormInbox } from './modules/forms/form-inbox.js';
+import { embedRoutes, publicFormsRoutes } from './modules/forms/forms.public.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { apiRoutes } from './modules/index.js';
 import { authPlugin } from './plugins/auth.js';
@@ -62,6 +64,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     { prefix: '/api/v1' },
   );
+  // Public capture endpoints: no session, their own body parsers, limits and origin checks.
+  await app.register(publicFormsRoutes, { deps, prefix: '/api/public' });
+  await app.register(embedRoutes, { deps });
+  onFormInboxError(deps, (error) => app.log.error({ err: error }, 'form inbox failed'));
+  // Submissions already stored stay pending for the next start; only the running drain is awaited.
+  app.addHook('onClose', async () => stopFormInbox(deps));
   await app.register(staticPlugin, { webRoot: options.webRoot ?? DEFAULT_WEB_ROOT });
   return app;
 }

@@ -21,6 +21,8 @@ export interface Config {
   trustProxy: boolean;
   /** Sign-in attempts allowed per client address per minute (lockout per e-mail comes on top). */
   loginRateLimit: number;
+  /** Submissions per public form per client address per minute before 429 (more than 3 go to quarantine). */
+  formRateLimit: number;
   /** The organisation's time zone: what "today" means for temperatures, revisits and reports. */
   timeZone: string;
 }
@@ -76,6 +78,7 @@ export function parseConfig(env: Env): Omit<Config, 'sessionSecret'> & { session
   }
   const trustProxy = boolVar(env, 'PILTUVAS_TRUST_PROXY', false);
   const loginRateLimit = intVar(env, 'PILTUVAS_LOGIN_RATE_LIMIT', 30, 1, 100_000);
+  const formRateLimit = intVar(env, 'PILTUVAS_FORM_RATE_LIMIT', 10, 1, 1_000_000);
   const timeZone = env.PILTUVAS_TIME_ZONE?.trim() || DEFAULT_TIME_ZONE;
   if (!isValidTimeZone(timeZone)) {
     throw new ConfigError(
@@ -95,6 +98,7 @@ export function parseConfig(env: Env): Omit<Config, 'sessionSecret'> & { session
     logLevel,
     trustProxy,
     loginRateLimit,
+    formRateLimit,
     timeZone,
   };
 }

@@ -35,6 +35,18 @@ export interface Database {
   notifications: NotificationsTable;
   lead_terms: LeadTermsTable;
   app_settings: AppSettingsTable;
+  touches: TouchesTable;
+  consents: ConsentsTable;
+  forms: FormsTable;
+  form_submissions: FormSubmissionsTable;
+  imports: ImportsTable;
+  import_chunks: ImportChunksTable;
+  import_rows: ImportRowsTable;
+  import_errors: ImportErrorsTable;
+  import_keys: ImportKeysTable;
+  external_ids: ExternalIdsTable;
+  integrations: IntegrationsTable;
+  webhook_events: WebhookEventsTable;
 }
 
 export interface TeamsTable {
@@ -227,6 +239,9 @@ export interface LeadsTable extends Timestamps {
   search_text: Generated<string>;
   created_by: string | null;
   deleted_at: string | null;
+  /** Attribution (capture): the first and the latest touch; moved only by the capture path. */
+  first_touch_id: string | null;
+  last_touch_id: string | null;
 }
 
 export interface LeadProductsTable {
@@ -345,4 +360,215 @@ export interface AppSettingsTable {
   value: string;
   updated_by: string | null;
   updated_at: string;
+}
+
+export interface TouchesTable {
+  id: string;
+  lead_id: string | null;
+  person_id: string | null;
+  channel: string;
+  origin_kind: string | null;
+  origin_id: string | null;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  utm_term: string | null;
+  utm_content: string | null;
+  gclid: string | null;
+  fbclid: string | null;
+  referrer: string | null;
+  landing_page: string | null;
+  visitor_id: string | null;
+  occurred_at: string;
+  created_at: string;
+}
+
+export interface ConsentsTable {
+  id: string;
+  person_id: string;
+  purpose: string;
+  granted: number;
+  /** The exact text the person saw. */
+  wording: string;
+  language: string | null;
+  channel: string;
+  origin_kind: string | null;
+  origin_id: string | null;
+  /** HMAC of the client address with the app secret: provable without keeping the address. */
+  ip_hash: string | null;
+  captured_at: string;
+}
+
+export interface FormsTable {
+  id: string;
+  name: string;
+  status: string;
+  kind: string;
+  default_language: string;
+  /** JSON: FormField[]. */
+  fields: string;
+  /** JSON: FormConsent | null. */
+  consent: string | null;
+  /** JSON: submit label and thank-you text in lt and en. */
+  texts: string;
+  redirect_url: string | null;
+  source_id: string | null;
+  campaign_id: string | null;
+  owner_id: string | null;
+  /** JSON: string[] of origins (scheme://host[:port]). */
+  allowed_origins: string;
+  min_fill_seconds: number;
+  max_per_minute: number;
+  honeypot_name: string;
+  version: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FormSubmissionsTable {
+  id: string;
+  form_id: string;
+  form_version: number;
+  client_id: string | null;
+  /** pending | processing | processed | quarantined | failed | deleted */
+  status: string;
+  /** JSON: string[] why it was quarantined (empty otherwise). */
+  reasons: string;
+  /** JSON: the submitted values and touches as received (only the form's own keys). */
+  payload: string;
+  ip_hash: string | null;
+  user_agent: string | null;
+  origin: string | null;
+  lead_id: string | null;
+  person_id: string | null;
+  attempts: Generated<number>;
+  lease_until: string | null;
+  /** JSON problem when it could not become a lead. */
+  error: string | null;
+  received_at: string;
+  processed_at: string | null;
+  reviewed_by: string | null;
+}
+
+export interface ImportsTable {
+  id: string;
+  created_by: string;
+  /** queued | running | previewed | done | failed | cancelled | undoing | undone */
+  status: string;
+  dry_run: number;
+  file_name: string;
+  /** csv | xlsx */
+  file_kind: string;
+  file_size: number | string;
+  encoding: string | null;
+  delimiter: string | null;
+  /** JSON: string[] — the header row as read. */
+  header: string | null;
+  /** JSON: column → field. */
+  mapping: string;
+  /** JSON: ImportMatch[] in order. */
+  match: string;
+  mode: string;
+  source_id: string | null;
+  campaign_id: string | null;
+  member_status: string | null;
+  owner_id: string | null;
+  total_rows: number | null;
+  rows_done: Generated<number>;
+  created: Generated<number>;
+  updated: Generated<number>;
+  skipped: Generated<number>;
+  rejected: Generated<number>;
+  lease_owner: string | null;
+  lease_until: string | null;
+  error: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  undone_at: string | null;
+  updated_at: string;
+}
+
+export interface ImportChunksTable {
+  import_id: string;
+  seq: number;
+  data: Uint8Array;
+}
+
+export interface ImportRowsTable {
+  import_id: string;
+  row_no: number;
+  line: number;
+  /** created | updated | skipped | rejected */
+  outcome: string;
+  lead_id: string | null;
+  person_id: string | null;
+  organisation_id: string | null;
+  created_person: Generated<number>;
+  created_organisation: Generated<number>;
+  /** JSON: the person's values this row replaced (undo puts them back). */
+  before: string | null;
+  /** JSON: the row's mapped values, kept for the first rows of each outcome (dry-run samples). */
+  sample: string | null;
+}
+
+export interface ImportErrorsTable {
+  import_id: string;
+  row_no: number;
+  line: number;
+  field: string;
+  code: string;
+  value: string | null;
+}
+
+export interface ImportKeysTable {
+  import_id: string;
+  key: string;
+  row_no: number;
+}
+
+export interface ExternalIdsTable {
+  system: string;
+  external_id: string;
+  person_id: string;
+  created_at: string;
+}
+
+export interface IntegrationsTable {
+  id: string;
+  name: string;
+  /** generic | facebook_lead_ads | linkedin_lead_gen */
+  kind: string;
+  active: number;
+  /** The HMAC key, encrypted with a key derived from the app secret (it must be usable, so not hashed). */
+  secret_enc: string;
+  /** The previous key, still accepted for a day after a rotation. */
+  secret_prev_enc: string | null;
+  rotated_at: string | null;
+  /** JSON: WebhookMapping. */
+  mapping: string;
+  source_id: string | null;
+  campaign_id: string | null;
+  owner_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookEventsTable {
+  id: string;
+  integration_id: string;
+  event_id: string;
+  /** pending | processing | processed | failed | test */
+  status: string;
+  /** The raw JSON body as received (at most 256 KiB). */
+  body: string;
+  lead_id: string | null;
+  person_id: string | null;
+  attempts: Generated<number>;
+  lease_until: string | null;
+  error: string | null;
+  received_at: string;
+  processed_at: string | null;
 }

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from '../context.js';
+import { drainFormInbox } from '../modules/forms/form-inbox.js';
 import { HOUSEKEEPING_EVERY_MS, runHousekeeping } from './housekeeping.js';
 import { REVISIT_CHECK_EVERY_MS, runRevisitCheck } from './revisits.js';
 import { runTemperatureCheck, TEMPERATURE_CHECK_EVERY_MS } from './temperatures.js';
@@ -18,6 +19,8 @@ export const JOBS: Job[] = [
   { name: 'housekeeping', everyMs: HOUSEKEEPING_EVERY_MS, run: runHousekeeping },
   { name: 'revisits', everyMs: REVISIT_CHECK_EVERY_MS, run: runRevisitCheck },
   { name: 'temperatures', everyMs: TEMPERATURE_CHECK_EVERY_MS, run: runTemperatureCheck },
+  // Submissions left pending by a restart or stored by another instance; new ones are drained at once.
+  { name: 'form-inbox', everyMs: 30_000, run: drainFormInbox },
 ];
 
 /** Runs each job now and then on its interval; returns a function that stops them. */

@@ -12,6 +12,8 @@ import { catalogueRoutes } from './catalogue/catalogue.routes.js';
 import { ProductSchema } from './catalogue/catalogue.schemas.js';
 import { customFieldsRoutes } from './custom-fields/custom-fields.routes.js';
 import { CustomFieldSchema } from './custom-fields/custom-fields.schemas.js';
+import { formsRoutes } from './forms/forms.routes.js';
+import { FormSchema, SubmissionSchema } from './forms/forms.schemas.js';
 import { leadsBulkRoutes } from './leads/leads.bulk.routes.js';
 import { leadsRoutes } from './leads/leads.routes.js';
 import { LeadListItemSchema, LeadSchema } from './leads/leads.schemas.js';
@@ -50,6 +52,7 @@ export const apiRoutes: FastifyPluginAsync<{ deps: Deps }>[] = [
   notificationsRoutes,
   viewsRoutes,
   settingsRoutes,
+  formsRoutes,
 ];
 
 /** Schemas with an `$id` that responses reference (`Type.Ref('User')`); registered once for validation and OpenAPI. */
@@ -70,4 +73,6 @@ export const sharedSchemas: TSchema[] = [
   LeadListItemSchema,
   ActivitySchema,
   SavedViewSchema,
+  FormSchema,
+  SubmissionSchema,
 ];

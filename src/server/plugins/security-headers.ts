@@ -20,9 +20,17 @@ const APP_CSP = [
  * other sites; the app's HTML also gets a Content-Security-Policy that blocks injected scripts.
  * (The API docs UI brings its own inline scripts, so it gets only `frame-ancestors`.)
  */
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Embeddable on other sites (the form iframe page, the embed scripts): the route sets its own framing policy. */
+    embeddable?: boolean;
+  }
+}
+
 export const securityHeadersPlugin = fp(async (app: FastifyInstance) => {
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');
+    if (request.routeOptions.config?.embeddable) return payload;
     reply.header('X-Frame-Options', 'DENY');
     reply.header('Referrer-Policy', 'same-origin');
     const isHtml = String(reply.getHeader('content-type') ?? '').startsWith('text/html');

@@ -7,6 +7,8 @@ import { notifications } from './20261127T0010-notifications.js';
 import { leadSearch } from './20261127T0020-lead-search.js';
 import { leadTerms } from './20261127T0030-lead-terms.js';
 import { leadTemperature } from './20261127T0040-lead-temperature.js';
+import { capture } from './20261127T0100-capture.js';
+import { importsAndWebhooks } from './20261127T0110-imports-webhooks.js';
 
 /** A migration may branch on the dialect (auto-increment, locking, types) where it must. */
 export type MigrationFactory = (dialect: DialectName) => Migration;
@@ -20,4 +22,6 @@ export const MIGRATIONS: Record<string, MigrationFactory> = {
   '20261127T0020-lead-search': leadSearch,
   '20261127T0030-lead-terms': leadTerms,
   '20261127T0040-lead-temperature': leadTemperature,
+  '20261127T0100-capture': capture,
+  '20261127T0110-imports-webhooks': importsAndWebhooks,
 };

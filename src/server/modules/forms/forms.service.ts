@@ -1,0 +1,385 @@
+import { can } from '../../../domain/access/policy.js';
+import { touchesOfSubmission } from '../../../domain/capture/attribution.js';
+import { originAllowed, quarantineReasons, tokenReason } from '../../../domain/capture/spam.js';
+import { AppError, Validation } from '../../../domain/errors/app-error.js';
+import {
+  formDefinitionProblems,
+  type Lang,
+  type LocalText,
+  readSubmission,
+  type SubmittedValues,
+} from '../../../domain/forms/form-fields.js';
+import type { ActorContext, Deps } from '../../context.js';
+import type { Db } from '../../db/database.js';
+import { newId } from '../../db/ids.js';
+import { recordAudit, recordUpdate } from '../audit/audit.repository.js';
+import { checkReferences } from '../leads/lead-rules.js';
+import { findUserById } from '../users/users.repository.js';
+import { customFieldChoices, renderedFields } from './form-fields.query.js';
+import { checkRenderToken, ipHash, MinuteCounter, renderToken } from './form-guards.js';
+import { kickFormInbox } from './form-inbox.js';
+import {
+  type Form,
+  findForm,
+  findSubmission,
+  insertForm,
+  insertSubmission,
+  listForms as listFormRows,
+  listSubmissions as listSubmissionRows,
+  type Submission,
+  type SubmissionCounts,
+  updateForm as saveForm,
+  setSubmissionStatus,
+  submissionCounts,
+} from './forms.repository.js';
+import type { CreateFormInput, FormDto, SubmissionDto, UpdateFormInput } from './forms.schemas.js';
+
+const DEFAULT_TEXTS: { submitLabel: LocalText; thankYou: LocalText } = {
+  submitLabel: { lt: 'Siųsti', en: 'Send' },
+  thankYou: { lt: 'Ačiū! Netrukus su jumis susisieksime.', en: 'Thank you! We will be in touch soon.' },
+};
+/** A name a form-filling bot is keen on, while no real field is called so. */
+const HONEYPOT_NAME = 'website_url';
+/** Soft limit: more from one address within a minute still gets stored, in quarantine. */
+export const BURST_PER_MINUTE = 3;
+
+function assertMarketing(caller: ActorContext, action: 'read' | 'create' | 'update' | 'delete'): void {
+  // why: forms are marketing's, like campaigns: everyone reads them, marketers and admins change them.
+  if (!can(caller.actor, action, 'campaign'))
+    throw new AppError('forbidden', 'Only marketers and administrators manage forms');
+}
+
+function toDto(form: Form, counts: SubmissionCounts, appOrigin: string): FormDto {
+  const script = `${appOrigin}/embed/forms/${form.id}.js`;
+  return {
+    id: form.id,
+    name: form.name,
+    status: form.status,
+    defaultLanguage: form.defaultLanguage,
+    fields: form.fields,
+    consent: form.consent,
+    submitLabel: form.submitLabel,
+    thankYou: form.thankYou,
+    redirectUrl: form.redirectUrl,
+    sourceId: form.sourceId,
+    campaignId: form.campaignId,
+    ownerId: form.ownerId,
+    allowedOrigins: form.allowedOrigins,
+    minFillSeconds: form.minFillSeconds,
+    maxPerMinute: form.maxPerMinute,
+    honeypotName: form.honeypotName,
+    version: form.version,
+    embed: {
+      script: `<script src="${script}" async></script>`,
+      iframe: `<iframe src="${appOrigin}/embed/forms/${form.id}" title="${escapeAttr(form.name)}" style="width:100%;min-height:520px;border:0"></iframe>`,
+      tracker: `<script src="${appOrigin}/embed/tracker.js" async></script>`,
+    },
+    counts,
+    createdAt: form.createdAt,
+    updatedAt: form.updatedAt,
+  };
+}
+
+function escapeAttr(text: string): string {
+  return text.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+async function checkForm(db: Db, form: Form, v: Validation): Promise<void> {
+  for (const e of formDefinitionProblems(form.fields, form.consent, await customFieldChoices(db)))
+    v.add(e.field, e.code);
+  await checkReferences(db, form, v);
+  if (form.ownerId) {
+    const owner = await findUserById(db, form.ownerId);
+    if (!owner) v.add('ownerId', 'not_found');
+    else if (!owner.active) v.add('ownerId', 'user_disabled');
+  }
+  v.throwIfAny();
+}
+
+export async function createForm(
+  deps: Deps,
+  caller: ActorContext,
+  input: CreateFormInput,
+  appOrigin: string,
+): Promise<FormDto> {
+  assertMarketing(caller, 'create');
+  const now = deps.now().toISOString();
+  const form: Form = {
+    id: newId(),
+    name: input.name.trim(),
+    status: input.status ?? 'active',
+    kind: 'standard',
+    defaultLanguage: input.defaultLanguage ?? 'lt',
+    fields: input.fields,
+    consent: input.consent ?? null,
+    submitLabel: input.submitLabel ?? DEFAULT_TEXTS.submitLabel,
+    thankYou: input.thankYou ?? DEFAULT_TEXTS.thankYou,
+    redirectUrl: input.redirectUrl ?? null,
+    sourceId: input.sourceId ?? null,
+    campaignId: input.campaignId ?? null,
+    ownerId: input.ownerId ?? null,
+    allowedOrigins: normaliseOrigins(input.allowedOrigins ?? []),
+    minFillSeconds: input.minFillSeconds ?? 3,
+    maxPerMinute: input.maxPerMinute ?? 600,
+    honeypotName: HONEYPOT_NAME,
+    version: 1,
+    createdBy: caller.user.id,
+    createdAt: now,
+    updatedAt: now,
+  };
+  return deps.db.transaction().execute(async (trx) => {
+    await checkForm(trx, form, new Validation());
+    await insertForm(trx, form);
+    await recordAudit(trx, caller, {
+      entityType: 'form',
+      entityId: form.id,
+      action: 'create',
+      after: form,
+      at: now,
+    });
+    return toDto(form, { processed: 0, quarantined: 0, pending: 0, failed: 0 }, appOrigin);
+  });
+}
+
+function normaliseOrigins(origins: string[]): string[] {
+  return [...new Set(origins.map((o) => new URL(o).origin.toLowerCase()))];
+}
+
+export async function updateForm(
+  deps: Deps,
+  caller: ActorContext,
+  id: string,
+  input: UpdateFormInput,
+  appOrigin: string,
+): Promise<FormDto> {
+  assertMarketing(caller, 'update');
+  const now = deps.now().toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await findForm(trx, id);
+    if (!before) throw new AppError('not_found', 'No such form');
+    const after: Form = {
+      ...before,
+      ...input,
+      ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+      ...(input.allowedOrigins !== undefined
+        ? { allowedOrigins: normaliseOrigins(input.allowedOrigins) }
+        : {}),
+      version: before.version + 1,
+      updatedAt: now,
+    };
+    await checkForm(trx, after, new Validation());
+    await saveForm(trx, after);
+    await recordUpdate(trx, caller, 'form', id, { before, after, keys: Object.keys(input), at: now });
+    const counts = (await submissionCounts(trx, [id])).get(id);
+    return toDto(after, counts ?? { processed: 0, quarantined: 0, pending: 0, failed: 0 }, appOrigin);
+  });
+}
+
+export async function listForms(deps: Deps, caller: ActorContext, appOrigin: string): Promise<FormDto[]> {
+  assertMarketing(caller, 'read');
+  const forms = await listFormRows(deps.db);
+  const counts = await submissionCounts(
+    deps.db,
+    forms.map((f) => f.id),
+  );
+  return forms.map((f) =>
+    toDto(f, counts.get(f.id) ?? { processed: 0, quarantined: 0, pending: 0, failed: 0 }, appOrigin),
+  );
+}
+
+export async function getForm(
+  deps: Deps,
+  caller: ActorContext,
+  id: string,
+  appOrigin: string,
+): Promise<FormDto> {
+  assertMarketing(caller, 'read');
+  const form = await findForm(deps.db, id);
+  if (!form) throw new AppError('not_found', 'No such form');
+  const counts = (await submissionCounts(deps.db, [id])).get(id);
+  return toDto(form, counts ?? { processed: 0, quarantined: 0, pending: 0, failed: 0 }, appOrigin);
+}
+
+/** An active form, or 404 (a draft or archived form looks missing from outside). */
+async function activeForm(db: Db, id: string): Promise<Form> {
+  const form = await findForm(db, id);
+  if (form?.status !== 'active') throw new AppError('not_found', 'No such form');
+  return form;
+}
+
+/** What the embed script renders: the form with its texts, and a fresh render token. */
+export async function embedConfig(deps: Deps, id: string, appOrigin: string) {
+  const form = await activeForm(deps.db, id);
+  const fields = await renderedFields(deps.db, form.fields);
+  return {
+    formId: form.id,
+    endpoint: `${appOrigin}/api/public/forms/${form.id}/submissions`,
+    token: renderToken(deps.config.sessionSecret, form.id, deps.now().getTime()),
+    honeypot: form.honeypotName,
+    defaultLanguage: form.defaultLanguage,
+    fields,
+    consent: form.consent ? { required: form.consent.required, text: form.consent.text } : null,
+    submitLabel: form.submitLabel,
+    thankYou: form.thankYou,
+    redirectUrl: form.redirectUrl,
+    allowedOrigins: form.allowedOrigins,
+    name: form.name,
+  };
+}
+
+export interface SubmissionMeta {
+  ip: string;
+  origin: string | undefined;
+  referer: string | undefined;
+  userAgent: string | undefined;
+  appOrigin: string;
+}
+
+/** Per-process counters for the public endpoint (see MinuteCounter). */
+const counters = { perForm: new MinuteCounter(), perAddress: new MinuteCounter() };
+
+/**
+ * A visitor's submission: refused with every field problem at once (nothing stored), or stored
+ * — in the inbox, or in quarantine when a spam signal fires — and acknowledged. The lead is made
+ * by the inbox worker right after; a retry with the same client id is stored once.
+ */
+export async function submitForm(
+  deps: Deps,
+  id: string,
+  values: SubmittedValues,
+  meta: SubmissionMeta,
+): Promise<{ id: string; status: 'stored' | 'quarantined' }> {
+  const form = await activeForm(deps.db, id);
+  const nowMs = deps.now().getTime();
+  const perForm = counters.perForm.hit(form.id, nowMs);
+  if (perForm.count > form.maxPerMinute) {
+    throw new AppError('rate_limited', 'This form is receiving too many submissions; try again shortly', {
+      retryAfterSeconds: perForm.retryAfterSeconds,
+    });
+  }
+  const address = ipHash(deps.config.sessionSecret, meta.ip);
+  const perAddress = counters.perAddress.hit(`${form.id}|${address}`, nowMs);
+  if (perAddress.count > deps.config.formRateLimit) {
+    throw new AppError('rate_limited', 'Too many submissions from your address; try again shortly', {
+      retryAfterSeconds: perAddress.retryAfterSeconds,
+    });
+  }
+  const fields = await renderedFields(deps.db, form.fields);
+  const { lead, errors } = readSubmission(fields, form.consent, form.honeypotName, values);
+  if (errors.length) throw new AppError('validation', 'The submission has errors', { errors });
+  const honeypot = values[form.honeypotName];
+  const reasons = quarantineReasons({
+    honeypotFilled: typeof honeypot === 'string' ? honeypot.trim() !== '' : Array.isArray(honeypot),
+    token: tokenReason(
+      checkRenderToken(deps.config.sessionSecret, form.id, values._t),
+      nowMs,
+      form.minFillSeconds,
+    ),
+    originAllowed: originAllowed(form.allowedOrigins, meta.appOrigin, meta.origin, meta.referer),
+    burst: perAddress.count > BURST_PER_MINUTE,
+  });
+  const receivedAt = new Date(nowMs).toISOString();
+  const own: SubmittedValues = {};
+  for (const f of fields) if (values[f.name] !== undefined) own[f.name] = values[f.name] as string | string[];
+  const lang =
+    typeof values._lang === 'string' && (values._lang === 'lt' || values._lang === 'en')
+      ? values._lang
+      : null;
+  const clientId =
+    typeof values._cid === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(values._cid) ? values._cid : null;
+  const visitorId =
+    typeof values._vid === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(values._vid) ? values._vid : null;
+  const stored = await insertSubmission(deps.db, {
+    id: newId(),
+    formId: form.id,
+    formVersion: form.version,
+    clientId,
+    status: reasons.length ? 'quarantined' : 'pending',
+    reasons,
+    payload: {
+      values: own,
+      touches: touchesOfSubmission(values, receivedAt, meta.referer),
+      visitorId,
+      language: lang as Lang | null,
+      consent: lead.consent,
+      referralToken: typeof values._ref === 'string' ? values._ref.slice(0, 100) : null,
+    },
+    ipHash: address,
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    origin: (meta.origin ?? meta.referer ?? '').slice(0, 300) || null,
+    receivedAt,
+  });
+  if (stored.status === 'pending') kickFormInbox(deps);
+  return { id: stored.id, status: stored.status === 'quarantined' ? 'quarantined' : 'stored' };
+}
+
+function submissionDto(s: Submission): SubmissionDto {
+  return {
+    id: s.id,
+    formId: s.formId,
+    status: s.status,
+    reasons: s.reasons,
+    values: s.payload.values,
+    origin: s.origin,
+    userAgent: s.userAgent,
+    leadId: s.leadId,
+    error: s.error,
+    receivedAt: s.receivedAt,
+    processedAt: s.processedAt,
+  };
+}
+
+export async function listSubmissions(
+  deps: Deps,
+  caller: ActorContext,
+  formId: string,
+  q: { status?: string | undefined; limit?: number | undefined; before?: string | undefined },
+): Promise<{ items: SubmissionDto[]; nextCursor: string | null }> {
+  assertMarketing(caller, 'read');
+  if (!(await findForm(deps.db, formId))) throw new AppError('not_found', 'No such form');
+  const limit = q.limit ?? 50;
+  const [at, sid] = (q.before ?? '').split('|');
+  const rows = await listSubmissionRows(deps.db, formId, {
+    status: q.status,
+    limit,
+    before: at && sid ? { at, id: sid } : undefined,
+  });
+  const last = rows.at(-1);
+  return {
+    items: rows.map(submissionDto),
+    nextCursor: rows.length === limit && last ? `${last.receivedAt}|${last.id}` : null,
+  };
+}
+
+/** A person's verdict on a quarantined submission: release it to the inbox, or delete it. */
+export async function reviewSubmission(
+  deps: Deps,
+  caller: ActorContext,
+  id: string,
+  verdict: 'release' | 'delete',
+): Promise<SubmissionDto> {
+  assertMarketing(caller, 'update');
+  const now = deps.now().toISOString();
+  const done = await deps.db.transaction().execute(async (trx) => {
+    const before = await findSubmission(trx, id);
+    if (!before) throw new AppError('not_found', 'No such submission');
+    const to = verdict === 'release' ? 'pending' : 'deleted';
+    if (!(await setSubmissionStatus(trx, id, 'quarantined', to, caller.user.id))) {
+      throw new AppError(
+        'conflict',
+        `Only a quarantined submission can be ${verdict}d (this one is ${before.status})`,
+      );
+    }
+    await recordAudit(trx, caller, {
+      entityType: 'form_submission',
+      entityId: id,
+      action: verdict,
+      before: { status: before.status },
+      after: { status: to },
+      at: now,
+    });
+    return { ...before, status: to as Submission['status'] };
+  });
+  if (verdict === 'release') kickFormInbox(deps);
+  return submissionDto(done);
+}
