@@ -3,8 +3,13 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      // pure logic only: the domain, and the web's helpers that need no browser
-      { test: { name: 'unit', include: ['src/domain/**/*.test.ts', 'src/web/**/*.test.ts'] } },
+      // pure logic only: the domain, and the web's and the embed script's helpers that need no browser
+      {
+        test: {
+          name: 'unit',
+          include: ['src/domain/**/*.test.ts', 'src/web/**/*.test.ts', 'src/embed/**/*.test.ts'],
+        },
+      },
       {
         test: {
           name: 'integration',

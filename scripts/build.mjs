@@ -1,4 +1,5 @@
-// Builds the server (tsc → dist/) and the web app (vite → dist/web) when missing or stale.
+// Builds the server (tsc → dist/), the web app (vite → dist/web) and the embed script (vite → dist/embed)
+// when missing or stale.
 // Used by `npm start` and the `piltuvas` command so a fresh clone needs no separate build step.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -47,6 +48,7 @@ const SERVER_INPUTS = [
   'package.json',
 ];
 const WEB_INPUTS = ['src/web', 'src/server', 'vite.config.ts', 'tsconfig.web.json', 'package.json'];
+const EMBED_INPUTS = ['src/embed', 'vite.embed.config.ts', 'package.json'];
 
 export function ensureBuilt({ force = false } = {}) {
   if (force || stampTime('.server-stamp') < newestMtime(SERVER_INPUTS)) {
@@ -56,6 +58,10 @@ export function ensureBuilt({ force = false } = {}) {
   if (force || stampTime('.web-stamp') < newestMtime(WEB_INPUTS)) {
     run('the web app', 'vite', ['build', '--logLevel', 'warn']);
     writeFileSync(join(root, 'dist', '.web-stamp'), new Date().toISOString());
+  }
+  if (force || stampTime('.embed-stamp') < newestMtime(EMBED_INPUTS)) {
+    run('the embed script', 'vite', ['build', '--config', 'vite.embed.config.ts', '--logLevel', 'warn']);
+    writeFileSync(join(root, 'dist', '.embed-stamp'), new Date().toISOString());
   }
 }
 
