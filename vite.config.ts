@@ -5,7 +5,7 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: 'src/web',
   plugins: [react()],
-  // One bundle of ~240 kB gzipped (React + Mantine) is fine for an app people keep open all day.
+  // The app shell (React + Mantine, ~700 kB) loads first; forms and admin screens load on first use.
   build: { outDir: '../../dist/web', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1000 },
   server: { proxy: { '/api': 'http://localhost:3000', '/healthz': 'http://localhost:3000' } },
 });

@@ -1,3 +1,4 @@
+import { CAMPAIGN_KEYS } from '../domain/capture/attribution.js';
 import type { KeyValueStore } from './storage.js';
 
 /** Where a visitor came from: the first touch of their visits and the last one that carried a campaign. */
@@ -14,16 +15,6 @@ export interface Touch {
   /** ISO time. */
   at: string;
 }
-
-export const CAMPAIGN_KEYS = [
-  'utm_source',
-  'utm_medium',
-  'utm_campaign',
-  'utm_term',
-  'utm_content',
-  'gclid',
-  'fbclid',
-] as const;
 
 export const MAX_VALUE_LENGTH = 300;
 export const FIRST_TOUCH_KEY = 'piltuvas.touch.first';

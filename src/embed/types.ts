@@ -1,18 +1,11 @@
 /** The configuration the server prepends to the script (`GET /embed/forms/{id}.js`); the contract with the forms module. */
 
-export type Lang = 'lt' | 'en';
-export type Text = { lt: string; en: string };
+import type { FormFieldType, Lang, LocalText } from '../domain/forms/form-fields.js';
 
-export type FieldType =
-  | 'text'
-  | 'email'
-  | 'tel'
-  | 'textarea'
-  | 'select'
-  | 'multiselect'
-  | 'checkbox'
-  | 'number'
-  | 'date';
+export type { Lang };
+export type Text = LocalText;
+
+export type FieldType = FormFieldType;
 
 export interface EmbedField {
   /** The submitted key, e.g. `person.email`, `lead.timeframe`, `cf.budget`. */

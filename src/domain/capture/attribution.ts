@@ -20,6 +20,18 @@ export interface Touch {
 
 export const MAX_TOUCH_VALUE = 300;
 
+/** The campaign parameters a page URL or a submission may carry (UTM tags and ad click ids). */
+export const CAMPAIGN_KEYS = [
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
+  'utm_term',
+  'utm_content',
+  'gclid',
+  'fbclid',
+] as const;
+export type CampaignKey = (typeof CAMPAIGN_KEYS)[number];
+
 const PARAMS = [
   ['utm_source', 'utmSource'],
   ['utm_medium', 'utmMedium'],

@@ -1,3 +1,4 @@
+import { CAMPAIGN_KEYS } from '../capture/attribution.js';
 import { type FieldError, fieldError } from '../errors/app-error.js';
 import { isCalendarDate } from '../leads/temperature.js';
 import { isValidEmail, normalisePhone } from '../people/contact-keys.js';
@@ -94,15 +95,7 @@ function isStandardKey(key: string): key is StandardFieldKey {
 }
 
 /** Attribution keys a submission may carry besides the form's fields. */
-export const TOUCH_KEYS = [
-  'utm_source',
-  'utm_medium',
-  'utm_campaign',
-  'utm_term',
-  'utm_content',
-  'gclid',
-  'fbclid',
-];
+export const TOUCH_KEYS: readonly string[] = CAMPAIGN_KEYS;
 /** Control keys the embed script sends (render token, client id, visitor id, language, page, touches, referral). */
 export const CONTROL_KEYS = ['_t', '_cid', '_vid', '_lang', '_page', '_first', '_last', '_ref', 'consent'];
 

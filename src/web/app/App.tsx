@@ -1,6 +1,5 @@
 import { createBrowserRouter, Navigate, type RouteObject, RouterProvider } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage';
-import { ProductsPage } from '../features/catalogue/ProductsPage';
 import { ComingSoonPage } from '../features/home/ComingSoonPage';
 import { NotFoundPage } from '../features/home/NotFoundPage';
 import { LeadBoardPage } from '../features/leads/LeadBoardPage';
@@ -10,13 +9,26 @@ import { NewLeadPage } from '../features/leads/NewLeadPage';
 import { OrganisationMergePage } from '../features/organisations/OrganisationMergePage';
 import { MergePage } from '../features/people/MergePage';
 import { PersonPage } from '../features/people/PersonPage';
-import { TemperatureSettingsPage } from '../features/settings/TemperatureSettingsPage';
-import { TeamsPage } from '../features/teams/TeamsPage';
-import { TokensPage } from '../features/tokens/TokensPage';
-import { UsersPage } from '../features/users/UsersPage';
 import { AppLayout } from './AppLayout';
 import { FEATURE_NAV, type NavItem } from './navigation';
 import { RequireAdmin, RequireAuth } from './RequireAuth';
+
+// Screens a part of the team opens now and then load on first use, so the first page stays small.
+const formsList = async () => ({
+  Component: (await import('../features/forms/FormsListPage')).FormsListPage,
+});
+const formEditor = async () => ({
+  Component: (await import('../features/forms/FormEditorPage')).FormEditorPage,
+});
+const adminPages = {
+  users: async () => ({ Component: (await import('../features/users/UsersPage')).UsersPage }),
+  teams: async () => ({ Component: (await import('../features/teams/TeamsPage')).TeamsPage }),
+  tokens: async () => ({ Component: (await import('../features/tokens/TokensPage')).TokensPage }),
+  products: async () => ({ Component: (await import('../features/catalogue/ProductsPage')).ProductsPage }),
+  temperature: async () => ({
+    Component: (await import('../features/settings/TemperatureSettingsPage')).TemperatureSettingsPage,
+  }),
+};
 
 /** Features whose screens exist; the other sections show a placeholder until they land. */
 const FEATURE_ROUTES: Partial<Record<string, RouteObject[]>> = {
@@ -25,6 +37,11 @@ const FEATURE_ROUTES: Partial<Record<string, RouteObject[]>> = {
     { path: 'new', element: <NewLeadPage /> },
     { path: 'board', element: <LeadBoardPage /> },
     { path: ':id', element: <LeadDetailPage /> },
+  ],
+  '/forms': [
+    { index: true, lazy: formsList },
+    { path: 'new', lazy: formEditor },
+    { path: ':id', lazy: formEditor },
   ],
 };
 
@@ -59,11 +76,11 @@ const router = createBrowserRouter([
         element: <RequireAdmin />,
         children: [
           { index: true, element: <Navigate to="users" replace /> },
-          { path: 'users', element: <UsersPage /> },
-          { path: 'teams', element: <TeamsPage /> },
-          { path: 'tokens', element: <TokensPage /> },
-          { path: 'products', element: <ProductsPage /> },
-          { path: 'temperature', element: <TemperatureSettingsPage /> },
+          { path: 'users', lazy: adminPages.users },
+          { path: 'teams', lazy: adminPages.teams },
+          { path: 'tokens', lazy: adminPages.tokens },
+          { path: 'products', lazy: adminPages.products },
+          { path: 'temperature', lazy: adminPages.temperature },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

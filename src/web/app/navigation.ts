@@ -3,6 +3,7 @@ import {
   IconCalendarEvent,
   IconChartBar,
   IconFilter,
+  IconForms,
   IconKey,
   IconPackage,
   IconSpeakerphone,
@@ -22,6 +23,7 @@ export interface NavItem {
     | 'nav.pipeline'
     | 'nav.customers'
     | 'nav.campaigns'
+    | 'nav.forms'
     | 'nav.analytics'
     | 'nav.users'
     | 'nav.teams'
@@ -39,6 +41,7 @@ export const FEATURE_NAV: readonly NavItem[] = [
   { to: '/pipeline', label: 'nav.pipeline', icon: IconFilter },
   { to: '/customers', label: 'nav.customers', icon: IconAddressBook },
   { to: '/campaigns', label: 'nav.campaigns', icon: IconSpeakerphone },
+  { to: '/forms', label: 'nav.forms', icon: IconForms, testId: 'nav-forms' },
   { to: '/analytics', label: 'nav.analytics', icon: IconChartBar },
 ];
 

@@ -5,6 +5,7 @@ import type { CreateUserInput, UpdateUserInput, UserDto } from '../../server/mod
 import { campaignsApi, productsApi, sourcesApi } from './api/catalogue';
 import { type ItemList, id, isApiError, request } from './api/client';
 import { customFieldsApi } from './api/custom-fields';
+import { formsApi } from './api/forms';
 import { activitiesApi, leadsApi, viewsApi } from './api/leads';
 import { notificationsApi } from './api/notifications';
 import { organisationsApi, peopleApi } from './api/people';
@@ -26,6 +27,7 @@ export {
   setUnauthorizedHandler,
 } from './api/client';
 export * from './api/custom-fields';
+export * from './api/forms';
 export * from './api/leads';
 export * from './api/notifications';
 export * from './api/people';
@@ -112,4 +114,5 @@ export const api = {
   customFields: customFieldsApi,
   notifications: notificationsApi,
   settings: settingsApi,
+  forms: formsApi,
 };

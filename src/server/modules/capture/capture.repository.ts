@@ -112,21 +112,12 @@ export async function insertConsent(
     .execute();
 }
 
-export interface TouchRow {
+/** A stored touch: the attribution plus through which channel and origin it came. */
+export interface TouchRow extends Touch {
   id: string;
   channel: string;
   originKind: string | null;
   originId: string | null;
-  utmSource: string | null;
-  utmMedium: string | null;
-  utmCampaign: string | null;
-  utmTerm: string | null;
-  utmContent: string | null;
-  gclid: string | null;
-  fbclid: string | null;
-  referrer: string | null;
-  landingPage: string | null;
-  occurredAt: string;
 }
 
 /** A lead's touches, oldest first, with which of them are its first and last. */

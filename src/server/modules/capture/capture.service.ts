@@ -1,13 +1,21 @@
 import type { Touch } from '../../../domain/capture/attribution.js';
 import { emailKey } from '../../../domain/people/contact-keys.js';
-import type { CaptureContext, Deps } from '../../context.js';
+import type { ActorContext, CaptureContext, Deps } from '../../context.js';
 import type { Db } from '../../db/database.js';
+import { assertVisible } from '../../db/scope.js';
 import { insertActivity } from '../activities/activities.repository.js';
+import { findLead } from '../leads/leads.repository.js';
 import type { CreateLeadInput } from '../leads/leads.schemas.js';
 import { createLeadIn } from '../leads/leads.service.js';
 import { systemEvent } from '../leads/leads.view.js';
 import { peopleMatching } from '../people/people.repository.js';
-import { insertConsent, insertTouch, openLeadOf, setLeadTouches } from './capture.repository.js';
+import {
+  insertConsent,
+  insertTouch,
+  openLeadOf,
+  setLeadTouches,
+  touchesOfLead,
+} from './capture.repository.js';
 
 /** What a capture channel hands to the write path. */
 export interface CaptureInput {
@@ -77,4 +85,15 @@ export async function captureLead(
     await insertConsent(trx, caller, { ...input.consent, personId: result.personId }, now);
   }
   return result;
+}
+
+/** A lead's attribution, for someone who may see the lead: every touch, and which are first and last. */
+export async function leadAttribution(deps: Deps, caller: ActorContext, leadId: string) {
+  assertVisible(caller.actor, 'lead', await findLead(deps.db, leadId));
+  const { touches, firstId, lastId } = await touchesOfLead(deps.db, leadId);
+  return {
+    first: touches.find((t) => t.id === firstId) ?? null,
+    last: touches.find((t) => t.id === lastId) ?? null,
+    touches,
+  };
 }

@@ -3,6 +3,8 @@ import { Type } from 'typebox';
 import type { Deps } from '../../context.js';
 import { callerOf } from '../../plugins/auth.js';
 import { authErrors, IdParams, ProblemRef } from '../../schemas/common.js';
+import { AttributionSchema } from '../capture/capture.schemas.js';
+import { leadAttribution } from '../capture/capture.service.js';
 import { setLeadDeleted } from './lead-bin.service.js';
 import { changeStage } from './lead-stage.service.js';
 import { listLeads } from './leads.query.service.js';
@@ -130,5 +132,19 @@ export const leadsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
       },
     },
     async (request) => ({ items: await leadHistory(deps, callerOf(request), request.params.id) }),
+  );
+
+  app.get(
+    '/leads/:id/attribution',
+    {
+      schema: {
+        tags,
+        summary:
+          'Where a lead came from: its first and latest touch (UTM parameters, click ids, referrer, landing page) and every touch',
+        params: IdParams,
+        response: { 200: AttributionSchema, ...authErrors, ...notFound },
+      },
+    },
+    async (request) => leadAttribution(deps, callerOf(request), request.params.id),
   );
 };

@@ -9,6 +9,7 @@ import { notifyProblem, notifySuccess, problemMessage } from '../../lib/problems
 import { MessagePage } from '../home/MessagePage';
 import { DuplicatesNotice } from './DuplicatesNotice';
 import { LeadActions } from './LeadActions';
+import { LeadAttribution } from './LeadAttribution';
 import { LeadFacts } from './LeadFacts';
 import { LeadHeader } from './LeadHeader';
 import { LeadTabs } from './LeadTabs';
@@ -72,6 +73,7 @@ export function LeadDetailPage() {
           <Stack gap="md">
             <PersonCard lead={data} />
             <LeadFacts lead={data} />
+            <LeadAttribution leadId={data.id} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { STANDARD_FIELDS } from '../../../domain/forms/form-fields';
 import { DISQUALIFY_REASONS, isLeadStage } from '../../../domain/leads/stages';
 import type { ActivityDto } from '../../lib/api';
 import { formatDate } from '../../lib/format';
@@ -14,6 +15,15 @@ function stageLabel(value: unknown, t: TFunction): string {
 function reasonLabel(value: unknown, t: TFunction): string | null {
   const reason = DISQUALIFY_REASONS.find((known) => known === value);
   return reason ? t(`disqualifyReasons.${reason}`) : text(value);
+}
+
+function fieldLabel(key: unknown, t: TFunction): string {
+  const name = text(key) ?? '';
+  return name in STANDARD_FIELDS
+    ? t(`forms.fieldNames.${name.replace('.', '_')}` as 'forms.fieldNames.person_email', {
+        defaultValue: name,
+      })
+    : name.replace(/^cf\./, '');
 }
 
 /** "Stage changed: Suspect → MQL", "Created", "Reopened: Parked → SQL" … */
@@ -33,6 +43,8 @@ export function systemEventTitle(activity: ActivityDto, t: TFunction): string {
       return t('timeline.deleted');
     case 'restored':
       return t('timeline.restored');
+    case 'form_submitted':
+      return t('timeline.formSubmitted', { form: text(data.formName) ?? '' });
     default:
       return t('timeline.otherEvent', { event });
   }
@@ -48,6 +60,13 @@ export function systemEventDetails(activity: ActivityDto, t: TFunction): string[
   if (revisitOn) details.push(t('timeline.revisitOn', { date: formatDate(revisitOn) }));
   const competitor = text(data.competitor);
   if (competitor) details.push(t('timeline.competitor', { competitor }));
+  // A form's answers, as the visitor typed them (shown as text, never as markup).
+  if (Array.isArray(data.answers)) {
+    for (const a of data.answers as { key?: unknown; value?: unknown }[]) {
+      const value = text(a?.value);
+      if (value) details.push(`${fieldLabel(a?.key, t)}: ${value}`);
+    }
+  }
   return details;
 }
 

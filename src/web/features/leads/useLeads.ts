@@ -44,6 +44,11 @@ export function useLead(id: string) {
   return useQuery({ queryKey: leadKey(id), queryFn: () => api.leads.get(id) });
 }
 
+/** Where a lead came from (its touches). */
+export function useLeadAttribution(id: string) {
+  return useQuery({ queryKey: [...leadKey(id), 'attribution'], queryFn: () => api.leads.attribution(id) });
+}
+
 /** A lead's stage, owner and temperature changes, oldest first. */
 export function useLeadHistory(id: string) {
   return useQuery({ queryKey: historyKey(id), queryFn: async () => (await api.leads.history(id)).items });

@@ -3,6 +3,7 @@ import type {
   ActivitySchema,
   CreateActivityInput,
 } from '../../../server/modules/activities/activities.schemas';
+import type { AttributionSchema, TouchSchema } from '../../../server/modules/capture/capture.schemas';
 import type {
   BulkInput,
   BulkResult as BulkResultSchema,
@@ -69,7 +70,16 @@ export const leadsApi = {
   undoBulk: (bulkId: string) => request<BulkUndoResult>('POST', `/leads/bulk/${id(bulkId)}/undo`),
   /** Stage, owner and temperature changes, oldest first (also of a lead in the bin). */
   history: (leadId: string) => request<ItemList<LeadHistoryEntryDto>>('GET', `/leads/${id(leadId)}/history`),
+  /** Where the lead came from: first and latest touch, and every touch. */
+  attribution: (leadId: string) => request<AttributionDto>('GET', `/leads/${id(leadId)}/attribution`),
 };
+
+export type TouchDto = Static<typeof TouchSchema>;
+export interface AttributionDto extends Omit<Static<typeof AttributionSchema>, 'first' | 'last' | 'touches'> {
+  first: TouchDto | null;
+  last: TouchDto | null;
+  touches: TouchDto[];
+}
 
 export const activitiesApi = {
   list: (leadId: string, cursor?: string) =>
