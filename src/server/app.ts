@@ -9,6 +9,8 @@ import { onFormInboxError, stopFormInbox } from './modules/forms/form-inbox.js';
 import { embedRoutes, publicFormsRoutes } from './modules/forms/forms.public.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { apiRoutes } from './modules/index.js';
+import { onWebhookInboxError, stopWebhookInbox } from './modules/integrations/webhook-inbox.js';
+import { publicWebhooksRoutes } from './modules/integrations/webhooks.public.routes.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { openapiPlugin } from './plugins/openapi.js';
@@ -66,10 +68,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
   // Public capture endpoints: no session, their own body parsers, limits and origin checks.
   await app.register(publicFormsRoutes, { deps, prefix: '/api/public' });
+  await app.register(publicWebhooksRoutes, { deps, prefix: '/api/public' });
   await app.register(embedRoutes, { deps });
   onFormInboxError(deps, (error) => app.log.error({ err: error }, 'form inbox failed'));
   // Submissions already stored stay pending for the next start; only the running drain is awaited.
   app.addHook('onClose', async () => stopFormInbox(deps));
+  onWebhookInboxError(deps, (error) => app.log.error({ err: error }, 'webhook inbox failed'));
+  app.addHook('onClose', async () => stopWebhookInbox(deps));
   await app.register(staticPlugin, { webRoot: options.webRoot ?? DEFAULT_WEB_ROOT });
   return app;
 }

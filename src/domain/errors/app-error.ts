@@ -51,6 +51,11 @@ export const FIELD_MESSAGES = {
   not_in_future: 'must be after today',
   already_undone: 'has already been undone',
   undo_expired: 'can no longer be undone: the time to undo has passed',
+  unknown_key: 'is not a known setting here',
+  unknown_target: 'is not a field a webhook can fill',
+  invalid_source: 'must name exactly one source: pointer, const, fieldData, liAnswer or first',
+  invalid_pointer: 'is not a JSON Pointer (RFC 6901), e.g. /data/email',
+  too_deep: 'nests too many sources',
 } as const;
 export type FieldErrorCode = keyof typeof FIELD_MESSAGES;
 

@@ -8,12 +8,15 @@ import { AuditEntrySchema } from './audit/audit.schemas.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { campaignsRoutes } from './campaigns/campaigns.routes.js';
 import { CampaignMemberSchema, CampaignSchema } from './campaigns/campaigns.schemas.js';
+import { TouchSchema } from './capture/capture.schemas.js';
 import { catalogueRoutes } from './catalogue/catalogue.routes.js';
 import { ProductSchema } from './catalogue/catalogue.schemas.js';
 import { customFieldsRoutes } from './custom-fields/custom-fields.routes.js';
 import { CustomFieldSchema } from './custom-fields/custom-fields.schemas.js';
 import { formsRoutes } from './forms/forms.routes.js';
 import { FormSchema, SubmissionSchema } from './forms/forms.schemas.js';
+import { integrationsRoutes } from './integrations/integrations.routes.js';
+import { IntegrationSchema, WebhookEventSchema } from './integrations/integrations.schemas.js';
 import { leadsBulkRoutes } from './leads/leads.bulk.routes.js';
 import { leadsRoutes } from './leads/leads.routes.js';
 import { LeadListItemSchema, LeadSchema } from './leads/leads.schemas.js';
@@ -53,6 +56,7 @@ export const apiRoutes: FastifyPluginAsync<{ deps: Deps }>[] = [
   viewsRoutes,
   settingsRoutes,
   formsRoutes,
+  integrationsRoutes,
 ];
 
 /** Schemas with an `$id` that responses reference (`Type.Ref('User')`); registered once for validation and OpenAPI. */
@@ -73,6 +77,9 @@ export const sharedSchemas: TSchema[] = [
   LeadListItemSchema,
   ActivitySchema,
   SavedViewSchema,
+  TouchSchema,
   FormSchema,
   SubmissionSchema,
+  IntegrationSchema,
+  WebhookEventSchema,
 ];
