@@ -174,7 +174,8 @@ export const embedRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
         const push = `(window.PiltuvasForms=window.PiltuvasForms||[]).push(${scriptJson(config)});\n`;
         return reply.type('application/javascript; charset=utf-8').send(push + embedBundle());
       }
-      const ancestors = config.allowedOrigins.length ? config.allowedOrigins.join(' ') : '*';
+      // 'self': the builder's own preview frames it too.
+      const ancestors = config.allowedOrigins.length ? `'self' ${config.allowedOrigins.join(' ')}` : '*';
       reply.header(
         'Content-Security-Policy',
         `default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; frame-ancestors ${ancestors}; base-uri 'none'; form-action 'self'`,

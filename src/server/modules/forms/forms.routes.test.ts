@@ -20,8 +20,14 @@ describeEachDialect('web forms', (dialect) => {
       t.app.inject({ method, url: `/api/v1${url}`, headers: s.headers, ...(payload ? { payload } : {}) });
   }
 
+  async function admin() {
+    const s = await t.signedIn('admin');
+    return (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
+      t.app.inject({ method, url: `/api/v1${url}`, headers: s.headers, ...(payload ? { payload } : {}) });
+  }
+
   async function newForm(extra: Record<string, unknown> = {}) {
-    const call = await marketer();
+    const call = await admin();
     const owner = await t.newUser({ role: 'rep' });
     const res = await call('POST', '/forms', {
       name: 'Kainų užklausa',
@@ -118,6 +124,14 @@ describeEachDialect('web forms', (dialect) => {
       });
       expect(res.statusCode).toBe(400);
       const fields = problem(res).errors?.map((e) => `${e.field}:${e.code}`);
+      const mine = await call('POST', '/forms', {
+        name: 'Mine',
+        fields: [{ key: 'person.email', required: true, label: text('El. paštas'), help: null }],
+        ownerId: (await t.newUser({ role: 'rep' })).id,
+      });
+      expect(problem(mine).errors).toEqual([
+        expect.objectContaining({ field: 'ownerId', code: 'not_allowed' }),
+      ]);
       expect(fields).toEqual(
         expect.arrayContaining([
           'fields.1.key:invalid_value',

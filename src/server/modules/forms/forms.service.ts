@@ -84,14 +84,23 @@ function escapeAttr(text: string): string {
   return text.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-async function checkForm(db: Db, form: Form, v: Validation): Promise<void> {
-  for (const e of formDefinitionProblems(form.fields, form.consent, await customFieldChoices(db)))
+/**
+ * A form's definition and references; a new owner must be someone the caller may hand leads to
+ * (a marketer may not: assignment stays with sales managers and admins, as for any lead).
+ */
+async function checkForm(db: Db, caller: ActorContext, form: Form, ownerChanged: boolean): Promise<void> {
+  const v = new Validation();
+  for (const e of formDefinitionProblems(form.fields, form.consent, await customFieldChoices(db))) {
     v.add(e.field, e.code);
+  }
   await checkReferences(db, form, v);
-  if (form.ownerId) {
+  if (form.ownerId && ownerChanged) {
     const owner = await findUserById(db, form.ownerId);
     if (!owner) v.add('ownerId', 'not_found');
     else if (!owner.active) v.add('ownerId', 'user_disabled');
+    else if (!can(caller.actor, 'assign', 'lead', { ownerId: owner.id, teamId: owner.teamId })) {
+      v.add('ownerId', 'not_allowed');
+    }
   }
   v.throwIfAny();
 }
@@ -128,7 +137,7 @@ export async function createForm(
     updatedAt: now,
   };
   return deps.db.transaction().execute(async (trx) => {
-    await checkForm(trx, form, new Validation());
+    await checkForm(trx, caller, form, true);
     await insertForm(trx, form);
     await recordAudit(trx, caller, {
       entityType: 'form',
@@ -167,7 +176,7 @@ export async function updateForm(
       version: before.version + 1,
       updatedAt: now,
     };
-    await checkForm(trx, after, new Validation());
+    await checkForm(trx, caller, after, after.ownerId !== before.ownerId);
     await saveForm(trx, after);
     await recordUpdate(trx, caller, 'form', id, { before, after, keys: Object.keys(input), at: now });
     const counts = (await submissionCounts(trx, [id])).get(id);
