@@ -8,6 +8,7 @@ import type { Deps } from './context.js';
 import { onFormInboxError, stopFormInbox } from './modules/forms/form-inbox.js';
 import { embedRoutes, publicFormsRoutes } from './modules/forms/forms.public.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { onImportsError, stopImports } from './modules/imports/import.job.js';
 import { apiRoutes } from './modules/index.js';
 import { onWebhookInboxError, stopWebhookInbox } from './modules/integrations/webhook-inbox.js';
 import { publicWebhooksRoutes } from './modules/integrations/webhooks.public.routes.js';
@@ -73,6 +74,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   onFormInboxError(deps, (error) => app.log.error({ err: error }, 'form inbox failed'));
   // Submissions already stored stay pending for the next start; only the running drain is awaited.
   app.addHook('onClose', async () => stopFormInbox(deps));
+  onImportsError(deps, (error) => app.log.error({ err: error }, 'import failed'));
+  app.addHook('onClose', async () => stopImports(deps));
   onWebhookInboxError(deps, (error) => app.log.error({ err: error }, 'webhook inbox failed'));
   app.addHook('onClose', async () => stopWebhookInbox(deps));
   await app.register(staticPlugin, { webRoot: options.webRoot ?? DEFAULT_WEB_ROOT });

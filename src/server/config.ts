@@ -23,6 +23,10 @@ export interface Config {
   loginRateLimit: number;
   /** Submissions per public form per client address per minute before 429 (more than 3 go to quarantine). */
   formRateLimit: number;
+  /** The largest file a list import takes, in MiB. */
+  importMaxMegabytes: number;
+  /** Start an import as soon as it is queued (else the recurring job does, within seconds; tests drive it). */
+  startImportsAtOnce: boolean;
   /** The organisation's time zone: what "today" means for temperatures, revisits and reports. */
   timeZone: string;
 }
@@ -79,6 +83,7 @@ export function parseConfig(env: Env): Omit<Config, 'sessionSecret'> & { session
   const trustProxy = boolVar(env, 'PILTUVAS_TRUST_PROXY', false);
   const loginRateLimit = intVar(env, 'PILTUVAS_LOGIN_RATE_LIMIT', 30, 1, 100_000);
   const formRateLimit = intVar(env, 'PILTUVAS_FORM_RATE_LIMIT', 10, 1, 1_000_000);
+  const importMaxMegabytes = intVar(env, 'PILTUVAS_IMPORT_MAX_MB', 100, 1, 10_000);
   const timeZone = env.PILTUVAS_TIME_ZONE?.trim() || DEFAULT_TIME_ZONE;
   if (!isValidTimeZone(timeZone)) {
     throw new ConfigError(
@@ -99,6 +104,8 @@ export function parseConfig(env: Env): Omit<Config, 'sessionSecret'> & { session
     trustProxy,
     loginRateLimit,
     formRateLimit,
+    importMaxMegabytes,
+    startImportsAtOnce: true,
     timeZone,
   };
 }

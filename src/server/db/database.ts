@@ -473,9 +473,13 @@ export interface ImportsTable {
   source_id: string | null;
   campaign_id: string | null;
   member_status: string | null;
+  /** Whose record ids `external.id` holds (hubspot, pipedrive, salesforce …). */
+  external_system: string | null;
   owner_id: string | null;
   total_rows: number | null;
   rows_done: Generated<number>;
+  /** How far into the file the committed rows reach: the progress bar. */
+  bytes_done: Generated<number | string>;
   created: Generated<number>;
   updated: Generated<number>;
   skipped: Generated<number>;

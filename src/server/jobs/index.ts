@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from '../context.js';
 import { drainFormInbox } from '../modules/forms/form-inbox.js';
+import { runImports } from '../modules/imports/import.job.js';
 import { drainWebhookInbox } from '../modules/integrations/webhook-inbox.js';
 import { HOUSEKEEPING_EVERY_MS, runHousekeeping } from './housekeeping.js';
 import { REVISIT_CHECK_EVERY_MS, runRevisitCheck } from './revisits.js';
@@ -22,6 +23,8 @@ export const JOBS: Job[] = [
   { name: 'temperatures', everyMs: TEMPERATURE_CHECK_EVERY_MS, run: runTemperatureCheck },
   // Submissions left pending by a restart or stored by another instance; new ones are drained at once.
   { name: 'form-inbox', everyMs: 30_000, run: drainFormInbox },
+  // Imports queued or left by a restart (their lease ran out); new ones start at once.
+  { name: 'imports', everyMs: 5_000, run: runImports },
   // Webhook events left pending by a restart or stored by another instance, like form-inbox.
   { name: 'webhook-inbox', everyMs: 30_000, run: drainWebhookInbox },
 ];

@@ -15,6 +15,8 @@ import { customFieldsRoutes } from './custom-fields/custom-fields.routes.js';
 import { CustomFieldSchema } from './custom-fields/custom-fields.schemas.js';
 import { formsRoutes } from './forms/forms.routes.js';
 import { FormSchema, SubmissionSchema } from './forms/forms.schemas.js';
+import { importsRoutes } from './imports/imports.routes.js';
+import { ImportSchema } from './imports/imports.schemas.js';
 import { integrationsRoutes } from './integrations/integrations.routes.js';
 import { IntegrationSchema, WebhookEventSchema } from './integrations/integrations.schemas.js';
 import { leadsBulkRoutes } from './leads/leads.bulk.routes.js';
@@ -56,6 +58,7 @@ export const apiRoutes: FastifyPluginAsync<{ deps: Deps }>[] = [
   viewsRoutes,
   settingsRoutes,
   formsRoutes,
+  importsRoutes,
   integrationsRoutes,
 ];
 
@@ -79,6 +82,7 @@ export const sharedSchemas: TSchema[] = [
   SavedViewSchema,
   TouchSchema,
   FormSchema,
+  ImportSchema,
   SubmissionSchema,
   IntegrationSchema,
   WebhookEventSchema,

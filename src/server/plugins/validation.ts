@@ -1,6 +1,8 @@
 import { Ajv, type Options } from 'ajv';
 import addFormatsImport from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
+import type { FieldError } from '../../domain/errors/app-error.js';
+import { fieldErrors } from './errors.js';
 
 // why: ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
 const addFormats = addFormatsImport as unknown as typeof addFormatsImport.default;
@@ -18,3 +20,13 @@ const coercingAjv = addFormats(new Ajv({ ...common, coerceTypes: 'array' }));
  */
 export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) =>
   (httpPart === 'body' ? strictAjv : coercingAjv).compile(schema);
+
+/**
+ * A request-body schema as a plain check, for input that arrives some other way than an HTTP body
+ * (an imported row): the same rules, the same `{ field, code }` errors.
+ */
+export function checkAgainst(schema: object): (value: unknown) => FieldError[] {
+  const validate = strictAjv.compile(schema);
+  return (value) =>
+    validate(value) ? [] : fieldErrors('body', (validate.errors ?? []) as Parameters<typeof fieldErrors>[1]);
+}

@@ -17,7 +17,7 @@ export interface Authenticated {
   sessionToken?: string;
 }
 
-async function actorFor(deps: Deps, user: User): Promise<Actor> {
+export async function actorFor(deps: Deps, user: User): Promise<Actor> {
   const managed = user.role === 'manager' ? await managedTeamIds(deps.db, user.id) : [];
   return { id: user.id, role: user.role, teamId: user.teamId, managedTeamIds: managed, grants: user.grants };
 }

@@ -1,0 +1,380 @@
+import { describe, expect, it } from 'vitest';
+import { describeEachDialect } from '../../../../test/dialects.js';
+import { problem, useTestApp } from '../../../../test/harness.js';
+import { SEED_SOURCES } from '../../db/migrations/seed-sources.js';
+import { importsIdle, runImports } from './import.job.js';
+
+/** A multipart body by hand (app.inject has no FormData support for files). */
+function multipart(fields: Record<string, string>, file?: { name: string; bytes: Buffer }) {
+  const boundary = `----piltuvas${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
+  }
+  if (file) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+      file.bytes,
+      Buffer.from('\r\n'),
+    );
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** Windows-1257 bytes of a text (the letters Lithuanian Excel writes). */
+function win1257(text: string): Buffer {
+  const map: Record<string, number> = {
+    Š: 0xd0,
+    š: 0xf0,
+    Ą: 0xc0,
+    ą: 0xe0,
+    Č: 0xc8,
+    č: 0xe8,
+    Ž: 0xde,
+    ž: 0xfe,
+    Ė: 0xcb,
+    ė: 0xeb,
+    Ū: 0xdb,
+    ū: 0xfb,
+    Į: 0xc1,
+    į: 0xe1,
+    Ų: 0xd8,
+    ų: 0xf8,
+  };
+  return Buffer.from([...text].map((c) => map[c] ?? c.charCodeAt(0)));
+}
+
+const MAPPING = {
+  Vardas: 'person.firstName',
+  Pavardė: 'person.lastName',
+  'El. paštas': 'person.email',
+  Įmonė: 'organisation.name',
+  Pastaba: 'lead.note',
+};
+
+describeEachDialect('list imports', (dialect) => {
+  const t = useTestApp(dialect, { startImportsAtOnce: false });
+
+  async function upload(
+    headers: Record<string, string>,
+    bytes: Buffer,
+    fields: Record<string, string> = {},
+    name = 'sarasas.csv',
+  ) {
+    const body = multipart(
+      { mapping: JSON.stringify(MAPPING), sourceId: SEED_SOURCES[0].id, ...fields },
+      { name, bytes },
+    );
+    return t.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports',
+      headers: { ...headers, 'content-type': body.contentType },
+      payload: body.payload,
+    });
+  }
+
+  async function status(headers: Record<string, string>, id: string) {
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/imports/${id}`, headers });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  }
+
+  async function leadsWithEmail(email: string) {
+    return t.deps.db
+      .selectFrom('leads')
+      .innerJoin('person_emails', 'person_emails.person_id', 'leads.person_id')
+      .select(['leads.id', 'leads.source_id', 'leads.deleted_at'])
+      .where('person_emails.email', '=', email)
+      .execute();
+  }
+
+  const FILE = [
+    'Vardas;Pavardė;El. paštas;Įmonė;Pastaba',
+    'Jonas;Šimkus;jonas.simkus@example.lt;"UAB ""Žuvėdra""; Klaipėda";Paskambinti',
+    'Ona;Žemaitė;ona.zemaite@example.lt;Ūkis;"Dvi eilutės:',
+    'antra eilutė"',
+    'Blogas;Adresas;ne-el-pastas;;',
+    'Jonas;Kartojasi;JONAS.SIMKUS@example.lt;;',
+    'Trūksta;stulpelių',
+    '=HYPERLINK("http://x");Formulė;formule@example.lt;;',
+  ].join('\r\n');
+
+  it('reads a semicolon Windows-1257 file: the dry run reports, writes nothing; the run creates; counts add up', async () => {
+    const admin = await t.signedIn('admin');
+    const res = await upload(admin.headers, win1257(FILE), { dryRun: 'true', match: 'email' });
+    expect(res.statusCode, res.body).toBe(202);
+    const { id } = res.json();
+    await runImports(t.deps);
+    const dry = await status(admin.headers, id);
+    expect(dry).toMatchObject({ status: 'previewed', encoding: 'windows-1257', delimiter: ';', total: 6 });
+    expect(dry).toMatchObject({ created: 3, updated: 0, skipped: 1, rejected: 2 });
+    expect(dry.created + dry.updated + dry.skipped + dry.rejected).toBe(dry.total);
+    expect(dry.header).toEqual(['Vardas', 'Pavardė', 'El. paštas', 'Įmonė', 'Pastaba']);
+    expect(await leadsWithEmail('jonas.simkus@example.lt')).toHaveLength(0);
+    expect(dry.samples.some((s: { outcome: string }) => s.outcome === 'created')).toBe(true);
+
+    const run = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/imports/${id}/run`,
+      headers: admin.headers,
+    });
+    expect(run.statusCode, run.body).toBe(200);
+    await runImports(t.deps);
+    const done = await status(admin.headers, id);
+    expect(done).toMatchObject({
+      status: 'done',
+      total: 6,
+      created: 3,
+      skipped: 1,
+      rejected: 2,
+      progress: 1,
+    });
+    const jonas = await leadsWithEmail('jonas.simkus@example.lt');
+    expect(jonas).toHaveLength(1);
+    expect(jonas[0]?.source_id).toBe(SEED_SOURCES[0].id);
+    const org = await t.deps.db
+      .selectFrom('organisations')
+      .select('name')
+      .where('name', 'like', 'UAB%Žuvėdra%')
+      .execute();
+    expect(org.map((o) => o.name)).toEqual(['UAB "Žuvėdra"; Klaipėda']);
+    const note = await t.deps.db
+      .selectFrom('activities')
+      .select('body')
+      .where('lead_id', '=', jonas[0]?.id as string)
+      .where('type', '=', 'note')
+      .executeTakeFirstOrThrow();
+    expect(note.body).toBe('Paskambinti');
+    const ona = await leadsWithEmail('ona.zemaite@example.lt');
+    const onaNote = await t.deps.db
+      .selectFrom('activities')
+      .select('body')
+      .where('lead_id', '=', ona[0]?.id as string)
+      .where('type', '=', 'note')
+      .executeTakeFirstOrThrow();
+    expect(onaNote.body).toBe('Dvi eilutės:\nantra eilutė');
+    // The formula-like name is stored as text, as written.
+    const formula = await t.deps.db
+      .selectFrom('people')
+      .select('first_name')
+      .where('first_name', 'like', '=HYPERLINK%')
+      .execute();
+    expect(formula).toHaveLength(1);
+
+    const report = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/imports/${id}/errors.csv`,
+      headers: admin.headers,
+    });
+    expect(report.statusCode).toBe(200);
+    expect(report.headers['content-type']).toContain('text/csv');
+    const lines = report.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(lines[0]).toBe('line,row,outcome,field,code,message');
+    expect(lines.some((l) => l.startsWith('6,3,rejected,person.email,invalid_format'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('7,4,skipped,*,duplicate_in_file'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('8,5,rejected,*,ragged_row'))).toBe(true);
+  });
+
+  it('matches existing people: create_only skips them, update_empty fills blanks, update overwrites; undo puts it back', async () => {
+    const admin = await t.signedIn('admin');
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/leads',
+      headers: admin.headers,
+      payload: {
+        person: { firstName: 'Rasa', lastName: 'Senoji', emails: ['rasa@example.lt'] },
+        timeframe: null,
+      },
+    });
+    const file = Buffer.from(
+      'Vardas,Pavardė,El. paštas,Pareigos\nRasa,Naujoji,rasa@example.lt,Vadovė\nNauja,Asmenybė,nauja@example.lt,\n',
+    );
+    const mapping = JSON.stringify({
+      Vardas: 'person.firstName',
+      Pavardė: 'person.lastName',
+      'El. paštas': 'person.email',
+      Pareigos: 'person.jobTitle',
+    });
+    const person = () =>
+      t.deps.db
+        .selectFrom('people')
+        .innerJoin('person_emails', 'person_emails.person_id', 'people.id')
+        .select(['people.last_name', 'people.job_title'])
+        .where('person_emails.email', '=', 'rasa@example.lt')
+        .executeTakeFirstOrThrow();
+
+    const createOnly = await upload(admin.headers, file, { mapping, mode: 'create_only' });
+    await runImports(t.deps);
+    expect(await status(admin.headers, createOnly.json().id)).toMatchObject({
+      created: 1,
+      skipped: 1,
+      updated: 0,
+    });
+
+    const fill = await upload(admin.headers, file, { mapping, mode: 'update_empty' });
+    await runImports(t.deps);
+    expect(await status(admin.headers, fill.json().id)).toMatchObject({ updated: 1, skipped: 1 });
+    expect(await person()).toMatchObject({ last_name: 'Senoji', job_title: 'Vadovė' });
+
+    const overwrite = await upload(admin.headers, file, { mapping, mode: 'update' });
+    const overwriteId = overwrite.json().id;
+    await runImports(t.deps);
+    expect(await status(admin.headers, overwriteId)).toMatchObject({ updated: 1, skipped: 1 });
+    expect(await person()).toMatchObject({ last_name: 'Naujoji', job_title: 'Vadovė' });
+
+    const undo = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/imports/${overwriteId}/undo`,
+      headers: admin.headers,
+    });
+    expect(undo.statusCode, undo.body).toBe(200);
+    await runImports(t.deps);
+    expect((await status(admin.headers, overwriteId)).status).toBe('undone');
+    expect(await person()).toMatchObject({ last_name: 'Senoji' });
+
+    // Undo of the first import: the lead it created goes to the bin.
+    const first = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/imports/${createOnly.json().id}/undo`,
+      headers: admin.headers,
+    });
+    expect(first.statusCode).toBe(200);
+    await runImports(t.deps);
+    const nauja = await leadsWithEmail('nauja@example.lt');
+    expect(nauja).toHaveLength(1);
+    expect(nauja[0]?.deleted_at).not.toBeNull();
+  });
+
+  it('resumes after a crash from its checkpoint: every row once, no duplicates', async () => {
+    const admin = await t.signedIn('admin');
+    const rows = Array.from({ length: 1234 }, (_, i) => `Asmuo${i},Pavarde${i},resume${i}@example.lt`);
+    const file = Buffer.from(['Vardas,Pavardė,El. paštas', ...rows].join('\n'));
+    const mapping = JSON.stringify({
+      Vardas: 'person.firstName',
+      Pavardė: 'person.lastName',
+      'El. paštas': 'person.email',
+    });
+    const { id } = (await upload(admin.headers, file, { mapping })).json();
+    await runImports(t.deps, { stopAfterBatches: 1 });
+    const halfway = await status(admin.headers, id);
+    expect(halfway).toMatchObject({ status: 'running', rowsDone: 500 });
+    // The worker "died": its lease runs out and another start takes over.
+    await t.deps.db
+      .updateTable('imports')
+      .set({ lease_until: '2000-01-01T00:00:00.000Z' })
+      .where('id', '=', id)
+      .execute();
+    await runImports(t.deps);
+    const done = await status(admin.headers, id);
+    expect(done).toMatchObject({ status: 'done', total: 1234, created: 1234, rejected: 0, skipped: 0 });
+    const count = await t.deps.db
+      .selectFrom('person_emails')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('email', 'like', 'resume%@example.lt')
+      .executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(1234);
+    const ledger = await t.deps.db
+      .selectFrom('import_rows')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('import_id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(Number(ledger.n)).toBe(1234);
+  });
+
+  describe('refusals', () => {
+    it('refuses a file that is not a spreadsheet, a bad mapping, and no file — storing nothing', async () => {
+      const admin = await t.signedIn('admin');
+      const before = await t.deps.db
+        .selectFrom('imports')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      const png = await upload(
+        admin.headers,
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+        {},
+        'photo.png',
+      );
+      expect(png.statusCode).toBe(400);
+      expect(problem(png).errors).toEqual([
+        expect.objectContaining({ field: 'file', code: 'not_a_spreadsheet' }),
+      ]);
+      const badMapping = await upload(admin.headers, Buffer.from('Name,Email\na,b@c.lt\n'), {
+        mapping: JSON.stringify({ Nera: 'person.email', Name: 'person.shoeSize' }),
+      });
+      expect(badMapping.statusCode).toBe(400);
+      expect(
+        problem(badMapping)
+          .errors?.map((e) => `${e.field}:${e.code}`)
+          .sort(),
+      ).toEqual(['mapping.Name:unknown_field', 'mapping.Nera:unknown_column', 'mapping:no_identity']);
+      const unknownSetting = await upload(admin.headers, Buffer.from('Email\na@b.lt\n'), {
+        mapping: '{"Email":"person.email"}',
+        ownerid: 'x',
+      });
+      expect(problem(unknownSetting).errors?.[0]).toMatchObject({ field: 'ownerid', code: 'not_allowed' });
+      const noFile = multipart({ mapping: '{}' });
+      const none = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/imports',
+        headers: { ...admin.headers, 'content-type': noFile.contentType },
+        payload: noFile.payload,
+      });
+      expect(none.statusCode).toBe(400);
+      const after = await t.deps.db
+        .selectFrom('imports')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      expect(Number(after.n)).toBe(Number(before.n));
+      const chunks = await t.deps.db
+        .selectFrom('import_chunks')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      expect(Number(chunks.n)).toBeGreaterThanOrEqual(0);
+    });
+
+    it('hides other people’s imports and lets a rep import only for themselves', async () => {
+      const admin = await t.signedIn('admin');
+      const rep = await t.signedIn('rep');
+      const other = await t.newUser({ role: 'rep' });
+      const { id } = (
+        await upload(admin.headers, Buffer.from('Vardas,El. paštas\nA,a1@example.lt\n'), {
+          mapping: JSON.stringify({ Vardas: 'person.firstName', 'El. paštas': 'person.email' }),
+        })
+      ).json();
+      expect(
+        (await t.app.inject({ method: 'GET', url: `/api/v1/imports/${id}`, headers: rep.headers }))
+          .statusCode,
+      ).toBe(404);
+      expect(
+        (await t.app.inject({ method: 'POST', url: `/api/v1/imports/${id}/undo`, headers: rep.headers }))
+          .statusCode,
+      ).toBe(404);
+      const forOther = await upload(rep.headers, Buffer.from('Vardas,El. paštas\nB,b1@example.lt\n'), {
+        mapping: JSON.stringify({ Vardas: 'person.firstName', 'El. paštas': 'person.email' }),
+        ownerId: other.id,
+      });
+      expect(forOther.statusCode).toBe(403);
+      const own = await upload(rep.headers, Buffer.from('Vardas,El. paštas\nC,c1@example.lt\n'), {
+        mapping: JSON.stringify({ Vardas: 'person.firstName', 'El. paštas': 'person.email' }),
+      });
+      expect(own.statusCode).toBe(202);
+      await runImports(t.deps);
+      const lead = await t.deps.db
+        .selectFrom('leads')
+        .innerJoin('person_emails', 'person_emails.person_id', 'leads.person_id')
+        .select('leads.owner_id')
+        .where('person_emails.email', '=', 'c1@example.lt')
+        .executeTakeFirstOrThrow();
+      expect(lead.owner_id).toBe(rep.user.id);
+      await importsIdle(t.deps);
+    });
+  });
+});
