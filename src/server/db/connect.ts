@@ -54,10 +54,41 @@ export function connect(options: ConnectOptions): DbHandle {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   return {
-    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }),
     dialect: 'sqlite',
     location: options.url,
   };
+}
+
+/** Prepared statements kept per SQL text (Kysely prepares every query anew otherwise). */
+const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * The database with `prepare` remembered per SQL text: preparing costs about as much as running a
+ * small query, and the app runs the same few hundred statements over and over. Kysely runs a
+ * statement to the end (`all`/`run`) before the next one on this single connection, so a cached
+ * statement is never busy when it is reused (streamed queries would be; the app has none).
+ */
+function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepare = sqlite.prepare.bind(sqlite);
+  return new Proxy(sqlite, {
+    get(target, property, receiver) {
+      if (property !== 'prepare') {
+        const value = Reflect.get(target, property, receiver);
+        // why: native methods need the real database as `this`, not the proxy.
+        return typeof value === 'function' ? value.bind(target) : value;
+      }
+      return (source: string) => {
+        let statement = cache.get(source);
+        if (statement) return statement;
+        statement = prepare(source);
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+        cache.set(source, statement);
+        return statement;
+      };
+    },
+  });
 }
 
 function redact(url: string): string {
