@@ -20,6 +20,11 @@ const formsList = async () => ({
 const formEditor = async () => ({
   Component: (await import('../features/forms/FormEditorPage')).FormEditorPage,
 });
+const importPages = {
+  list: async () => ({ Component: (await import('../features/imports/ImportsPage')).ImportsPage }),
+  create: async () => ({ Component: (await import('../features/imports/NewImportPage')).NewImportPage }),
+  one: async () => ({ Component: (await import('../features/imports/ImportPage')).ImportPage }),
+};
 const adminPages = {
   users: async () => ({ Component: (await import('../features/users/UsersPage')).UsersPage }),
   teams: async () => ({ Component: (await import('../features/teams/TeamsPage')).TeamsPage }),
@@ -42,6 +47,11 @@ const FEATURE_ROUTES: Partial<Record<string, RouteObject[]>> = {
     { index: true, lazy: formsList },
     { path: 'new', lazy: formEditor },
     { path: ':id', lazy: formEditor },
+  ],
+  '/imports': [
+    { index: true, lazy: importPages.list },
+    { path: 'new', lazy: importPages.create },
+    { path: ':id', lazy: importPages.one },
   ],
 };
 

@@ -2,6 +2,7 @@ import {
   IconAddressBook,
   IconCalendarEvent,
   IconChartBar,
+  IconFileImport,
   IconFilter,
   IconForms,
   IconKey,
@@ -20,6 +21,7 @@ export interface NavItem {
   label:
     | 'nav.today'
     | 'nav.leads'
+    | 'nav.imports'
     | 'nav.pipeline'
     | 'nav.customers'
     | 'nav.campaigns'
@@ -38,6 +40,7 @@ export interface NavItem {
 export const FEATURE_NAV: readonly NavItem[] = [
   { to: '/', label: 'nav.today', icon: IconCalendarEvent },
   { to: '/leads', label: 'nav.leads', icon: IconUserSearch, testId: 'nav-leads' },
+  { to: '/imports', label: 'nav.imports', icon: IconFileImport, testId: 'nav-imports' },
   { to: '/pipeline', label: 'nav.pipeline', icon: IconFilter },
   { to: '/customers', label: 'nav.customers', icon: IconAddressBook },
   { to: '/campaigns', label: 'nav.campaigns', icon: IconSpeakerphone },

@@ -6,6 +6,7 @@ import { campaignsApi, productsApi, sourcesApi } from './api/catalogue';
 import { type ItemList, id, isApiError, request } from './api/client';
 import { customFieldsApi } from './api/custom-fields';
 import { formsApi } from './api/forms';
+import { importsApi } from './api/imports';
 import { activitiesApi, leadsApi, viewsApi } from './api/leads';
 import { notificationsApi } from './api/notifications';
 import { organisationsApi, peopleApi } from './api/people';
@@ -28,6 +29,7 @@ export {
 } from './api/client';
 export * from './api/custom-fields';
 export * from './api/forms';
+export * from './api/imports';
 export * from './api/leads';
 export * from './api/notifications';
 export * from './api/people';
@@ -115,4 +117,5 @@ export const api = {
   notifications: notificationsApi,
   settings: settingsApi,
   forms: formsApi,
+  imports: importsApi,
 };

@@ -284,11 +284,10 @@ export async function processBatch(
     });
   };
   const reject = (r: SourceRecord, errors: { field: string; code: string }[], values?: unknown) => {
-    for (const e of errors) {
-      const field = e.field === '*' ? '*' : importField(e.field);
-      out.problems.push({ rowNo: r.rowNo, line: r.line, field, code: e.code, value: null });
-    }
-    add(r, 'rejected', {}, { values, errors });
+    const named = errors.map((e) => ({ field: e.field === '*' ? '*' : importField(e.field), code: e.code }));
+    for (const e of named)
+      out.problems.push({ rowNo: r.rowNo, line: r.line, field: e.field, code: e.code, value: null });
+    add(r, 'rejected', {}, { values, errors: named });
   };
 
   // 1. Map and check every row; what is left is matched in one go.

@@ -5,7 +5,7 @@ import type { ImportField } from '../../../domain/imports/fields.js';
 import { compileMapping } from '../../../domain/imports/row.js';
 import type { ActorContext, Deps } from '../../context.js';
 import { actorFor } from '../auth/authenticate.js';
-import { InboxRunner } from '../capture/inbox.js';
+import { InboxRunner, yieldToRequests } from '../capture/inbox.js';
 import { listCustomFields } from '../custom-fields/custom-fields.repository.js';
 import { findUserById } from '../users/users.repository.js';
 import { type BatchContext, processBatch, RowRefused } from './import-rows.js';
@@ -25,7 +25,7 @@ import { csvRecords, type SourceRecord, xlsxRecords } from './source-reader.js';
 const WORKER = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 const LEASE_MS = 60_000;
 /** Rows per transaction: small enough that other writers (a form, a rep) wait only moments. */
-export const BATCH_ROWS = 500;
+export const BATCH_ROWS = 200;
 
 class LostLease extends Error {}
 
@@ -155,8 +155,8 @@ async function executeImport(deps: Deps, imp: Import, options: RunOptions): Prom
         await releaseImport(deps.db, imp.id, WORKER);
         return;
       }
-      // why: let requests in between batches (better-sqlite3 is synchronous).
-      await new Promise((resolve) => setImmediate(resolve));
+      // why: a batch holds the (single SQLite) connection; requests get their turn in between.
+      await yieldToRequests();
     }
   }
   await flush(imp.fileSize);
@@ -239,10 +239,10 @@ export async function runImports(deps: Deps, options: RunOptions = {}): Promise<
   }
 }
 
-const runner = new InboxRunner((deps) => runImports(deps));
-/** Starts the import worker now (an upload, a run after the dry run, an undo). */
-export const kickImports = (deps: Deps): void => {
-  if (deps.config.startImportsAtOnce) runner.kick(deps);
+const runner = new InboxRunner('imports', (deps) => runImports(deps));
+/** Starts the import worker now (an upload, a run after the dry run, an undo); `sweep`: the recurring job. */
+export const kickImports = (deps: Deps, sweep = false): void => {
+  if (sweep || deps.config.startImportsAtOnce) runner.kick(deps);
 };
 export const stopImports = (deps: Deps): Promise<void> => {
   stopping.add(deps);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../../test/dialects.js';
 import { problem, useTestApp } from '../../../../test/harness.js';
 import { SEED_SOURCES } from '../../db/migrations/seed-sources.js';
-import { importsIdle, runImports } from './import.job.js';
+import { BATCH_ROWS, importsIdle, runImports } from './import.job.js';
 
 /** A multipart body by hand (app.inject has no FormData support for files). */
 function multipart(fields: Record<string, string>, file?: { name: string; bytes: Buffer }) {
@@ -265,7 +265,7 @@ describeEachDialect('list imports', (dialect) => {
     const { id } = (await upload(admin.headers, file, { mapping })).json();
     await runImports(t.deps, { stopAfterBatches: 1 });
     const halfway = await status(admin.headers, id);
-    expect(halfway).toMatchObject({ status: 'running', rowsDone: 500 });
+    expect(halfway).toMatchObject({ status: 'running', rowsDone: BATCH_ROWS });
     // The worker "died": its lease runs out and another start takes over.
     await t.deps.db
       .updateTable('imports')

@@ -297,8 +297,7 @@ async function checkAndQueue(
     ownerId: owner?.ownerId ?? null,
     error: null,
   };
-  const first = await recordsOf(deps, draft).next();
-  const header = first.done ? [] : first.value.cells.map((c) => c.trim());
+  const header = await headerOf(deps, draft);
   for (const e of validateMapping(s.mapping, header)) {
     v.add(e.column ? `mapping.${e.column}` : 'mapping', e.code);
   }
@@ -335,6 +334,19 @@ async function checkAndQueue(
       at: now,
     });
   });
+}
+
+/** The file's header row; a file that cannot be read as what it claims to be is not a spreadsheet. */
+async function headerOf(deps: Deps, draft: Import): Promise<string[]> {
+  try {
+    const first = await recordsOf(deps, draft).next();
+    return first.done ? [] : first.value.cells.map((c) => c.trim());
+  } catch {
+    // why: a truncated or corrupt XLSX (zip) fails inside the reader; the user needs "not a spreadsheet".
+    throw new AppError('validation', 'The file cannot be read', {
+      errors: [{ field: 'file', code: 'not_a_spreadsheet', message: FIELD_MESSAGES.not_a_spreadsheet }],
+    });
+  }
 }
 
 export async function getImport(deps: Deps, caller: ActorContext, id: string): Promise<ImportDto> {

@@ -53,9 +53,14 @@ function readCookie(name: string): string | undefined {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/**
+ * One API call. A `FormData` body (a file upload) goes as multipart/form-data: the browser writes its
+ * Content-Type with the boundary, so none is set here; anything else goes as JSON.
+ */
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const multipart = body instanceof FormData;
+  if (body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') {
     const csrf = readCookie(CSRF_COOKIE) ?? lastCsrfToken;
     if (csrf) headers['X-CSRF-Token'] = csrf;
@@ -64,7 +69,7 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
     method,
     headers,
     credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
   });
   if (!response.ok) throw await toApiError(response, path);
   if (response.status === 204) return undefined as T;
@@ -93,6 +98,9 @@ async function toApiError(response: Response, path: string): Promise<ApiError> {
     Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
   );
 }
+
+/** The address of an API path for the browser to open itself (a download link sends the session cookie). */
+export const apiUrl = (path: string) => `${BASE}${path}`;
 
 /** An id as a path segment. */
 export const id = (value: string) => encodeURIComponent(value);
