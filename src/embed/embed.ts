@@ -1,7 +1,7 @@
 import { type DeliveryView, resumePending } from './delivery.js';
 import { type PageContext, startForm } from './form.js';
 import { browserStore, memoryStore } from './storage.js';
-import { newId } from './submission.js';
+import { newId, referralToken } from './submission.js';
 import { chooseLanguage } from './texts.js';
 import { isHttpUrl, recordTouches, touchAt, visitorId } from './touch.js';
 import type { EmbedConfig } from './types.js';
@@ -83,6 +83,7 @@ function start(): void {
     },
     touches: recordTouches(store, touchAt(location.href, document.referrer, new Date())),
     vid: visitorId(store, newId),
+    ref: referralToken(location.href),
   };
 
   const views = new Map<string, DeliveryView | null>();

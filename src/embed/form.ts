@@ -10,6 +10,8 @@ export interface PageContext {
   deps: DeliveryDeps;
   touches: Touches;
   vid: string;
+  /** The page's referral token (`?_ref=`), sent with every submission from it. */
+  ref: string | null;
 }
 
 /**
@@ -59,6 +61,7 @@ export function startForm(host: Element, config: EmbedConfig, lang: Lang, page: 
       lang,
       page: httpUrl(location.href) ?? '',
       touches: page.touches,
+      ref: page.ref,
     };
     const now = page.deps.now();
     const pending = {

@@ -5,6 +5,7 @@ import {
   newId,
   parseRetryAfter,
   placeServerErrors,
+  referralToken,
   retryDelay,
   uuidFrom,
   validate,
@@ -156,6 +157,27 @@ describe('the request body', () => {
     const filled = buildBody(formConfig(), [['website_url', ' http://spam ']], context);
     expect(filled).toContainEqual(['website_url', ' http://spam ']);
     expect(buildBody(formConfig(), [], context)).toContainEqual(['website_url', '']);
+  });
+
+  it('sends the page’s referral token as _ref, and no _ref without one', () => {
+    expect(buildBody(formConfig(), [], { ...context, ref: 'AbC_123-xyz' }).at(-1)).toEqual([
+      '_ref',
+      'AbC_123-xyz',
+    ]);
+    expect(buildBody(formConfig(), [], { ...context, ref: null }).some(([key]) => key === '_ref')).toBe(
+      false,
+    );
+  });
+
+  it.each([
+    ['https://crm.example/embed/forms/f1?_ref=AbC_123-xyz', 'AbC_123-xyz'],
+    ['https://uab.lt/rekomenduok?utm_source=x&_ref=0123456789abcdef', '0123456789abcdef'],
+    ['https://uab.lt/kontaktai', null],
+    ['https://uab.lt/?_ref=short', null],
+    ['https://uab.lt/?_ref=%3Cscript%3E1234567', null],
+    ['not a url', null],
+  ])('reads the referral token of %s', (href, token) => {
+    expect(referralToken(href)).toBe(token);
   });
 
   it('leaves out a consent box the form does not have', () => {

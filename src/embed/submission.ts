@@ -61,11 +61,14 @@ export interface BodyContext {
   lang: Lang;
   page: string;
   touches: Touches;
+  /** The referral token of the page's URL (`?_ref=…`, set by a referral link), if any. */
+  ref?: string | null;
 }
 
 /**
  * The POST body: the fields, the consent box, then the control keys (`_t`, the honeypot, `_cid`, `_vid`,
- * `_lang`, `_page`, `_first`, `_last`). The honeypot is always sent, as typed, so a bot's filling shows.
+ * `_lang`, `_page`, `_first`, `_last`, and `_ref` when the page has one). The honeypot is always sent, as
+ * typed, so a bot's filling shows.
  */
 export function buildBody(config: EmbedConfig, values: Entries, context: BodyContext): Entries {
   const honeypot = values.find(([name]) => name === config.honeypot)?.[1] ?? '';
@@ -79,7 +82,23 @@ export function buildBody(config: EmbedConfig, values: Entries, context: BodyCon
     ['_page', context.page],
     ['_first', JSON.stringify(context.touches.first)],
     ['_last', JSON.stringify(context.touches.last)],
+    ...(context.ref ? [['_ref', context.ref] as [string, string]] : []),
   ];
+}
+
+/**
+ * The referral token in a page's URL (`?_ref=…`, where a referral link lands), when it looks like one.
+ * `referralToken('https://crm.lt/embed/forms/f1?_ref=AbC_123-xyz')` → `'AbC_123-xyz'`; none or junk → null.
+ */
+export function referralToken(href: string): string | null {
+  let ref: string | null = null;
+  try {
+    ref = new URL(href).searchParams.get('_ref');
+  } catch {
+    // why: an unreadable page address simply carries no referral.
+    return null;
+  }
+  return ref && /^[A-Za-z0-9_-]{8,64}$/.test(ref) ? ref : null;
 }
 
 const BACKOFF_SECONDS = [5, 15, 60, 300];

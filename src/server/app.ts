@@ -5,6 +5,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { AppError } from '../domain/errors/app-error.js';
 import type { Deps } from './context.js';
+import { publicRequestEnded, publicRequestStarted } from './modules/capture/inbox.js';
+import { publicTrackingRoutes } from './modules/engagement/engagement.public.routes.js';
 import { onFormInboxError, stopFormInbox } from './modules/forms/form-inbox.js';
 import { embedRoutes, publicFormsRoutes } from './modules/forms/forms.public.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -12,6 +14,7 @@ import { onImportsError, stopImports } from './modules/imports/import.job.js';
 import { apiRoutes } from './modules/index.js';
 import { onWebhookInboxError, stopWebhookInbox } from './modules/integrations/webhook-inbox.js';
 import { publicWebhooksRoutes } from './modules/integrations/webhooks.public.routes.js';
+import { publicReferralRoutes } from './modules/referrals/referrals.public.routes.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { openapiPlugin } from './plugins/openapi.js';
@@ -67,10 +70,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     { prefix: '/api/v1' },
   );
+  // Background work (leads from the inboxes, imports) steps aside while visitors are answered.
+  const isPublic = (url: string) => url.startsWith('/api/public/');
+  app.addHook('onRequest', async (request) => {
+    if (isPublic(request.url)) publicRequestStarted();
+  });
+  app.addHook('onResponse', async (request) => {
+    if (isPublic(request.url)) publicRequestEnded();
+  });
+  app.addHook('onRequestAbort', async (request) => {
+    if (isPublic(request.url)) publicRequestEnded();
+  });
   // Public capture endpoints: no session, their own body parsers, limits and origin checks.
   await app.register(publicFormsRoutes, { deps, prefix: '/api/public' });
   await app.register(publicWebhooksRoutes, { deps, prefix: '/api/public' });
   await app.register(embedRoutes, { deps });
+  await app.register(publicTrackingRoutes, { deps });
+  await app.register(publicReferralRoutes, { deps });
   onFormInboxError(deps, (error) => app.log.error({ err: error }, 'form inbox failed'));
   // Submissions already stored stay pending for the next start; only the running drain is awaited.
   app.addHook('onClose', async () => stopFormInbox(deps));

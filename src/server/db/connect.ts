@@ -79,7 +79,11 @@ function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
         // why: native methods need the real database as `this`, not the proxy.
         return typeof value === 'function' ? value.bind(target) : value;
       }
-      return (source: string) => {
+      return (text: string) => {
+        // why: a deferred transaction that reads, then writes, fails at once (SQLITE_BUSY_SNAPSHOT)
+        // when another connection wrote in between — busy_timeout does not help it. Taking the
+        // write lock at BEGIN makes it wait its turn instead (the background thread has its own connection).
+        const source = text === 'begin' ? 'begin immediate' : text;
         let statement = cache.get(source);
         if (statement) return statement;
         statement = prepare(source);

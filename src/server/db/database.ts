@@ -47,6 +47,10 @@ export interface Database {
   external_ids: ExternalIdsTable;
   integrations: IntegrationsTable;
   webhook_events: WebhookEventsTable;
+  content_items: ContentItemsTable;
+  tracked_links: TrackedLinksTable;
+  engagement_events: EngagementEventsTable;
+  referral_links: ReferralLinksTable;
 }
 
 export interface TeamsTable {
@@ -575,4 +579,59 @@ export interface WebhookEventsTable {
   error: string | null;
   received_at: string;
   processed_at: string | null;
+}
+
+export interface ContentItemsTable extends Timestamps {
+  id: string;
+  /** blog_post | infographic | image | video | social_post */
+  kind: string;
+  title: string;
+  url: string;
+  /** Where it is published: website, linkedin, facebook … */
+  channel: string;
+  source_id: string | null;
+  campaign_id: string | null;
+  created_by: string | null;
+}
+
+export interface TrackedLinksTable {
+  id: string;
+  content_item_id: string;
+  /** Random, in the public URL `/t/{token}`. */
+  token: string;
+  /** The http(s) address the link redirects to, fixed when the link is made. */
+  target_url: string;
+  /** Set for a personal link: a click is this person's. */
+  person_id: string | null;
+  channel: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface EngagementEventsTable {
+  id: string;
+  content_item_id: string;
+  tracked_link_id: string | null;
+  person_id: string | null;
+  lead_id: string | null;
+  visitor_id: string | null;
+  /** view | click | like | reaction | share | comment */
+  kind: string;
+  /** The sender's id of the event: unique per content item (a repeat is stored once). */
+  external_id: string | null;
+  /** YYYY-MM-DD on the one event per person, content item and day that went onto the timeline. */
+  timeline_day: string | null;
+  occurred_at: string;
+  created_at: string;
+}
+
+export interface ReferralLinksTable {
+  id: string;
+  person_id: string;
+  /** Random, in the public URL `/r/{token}`. */
+  token: string;
+  form_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  disabled_at: string | null;
 }

@@ -13,6 +13,8 @@ import { catalogueRoutes } from './catalogue/catalogue.routes.js';
 import { ProductSchema } from './catalogue/catalogue.schemas.js';
 import { customFieldsRoutes } from './custom-fields/custom-fields.routes.js';
 import { CustomFieldSchema } from './custom-fields/custom-fields.schemas.js';
+import { engagementRoutes } from './engagement/engagement.routes.js';
+import { ContentItemSchema, TrackedLinkSchema } from './engagement/engagement.schemas.js';
 import { formsRoutes } from './forms/forms.routes.js';
 import { FormSchema, SubmissionSchema } from './forms/forms.schemas.js';
 import { importsRoutes } from './imports/imports.routes.js';
@@ -26,6 +28,7 @@ import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { organisationsRoutes } from './organisations/organisations.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
 import { DuplicateCandidateSchema, OrganisationSchema, PersonSchema } from './people/people.schemas.js';
+import { referralsRoutes } from './referrals/referrals.routes.js';
 import { settingsRoutes } from './settings/settings.routes.js';
 import { sourcesRoutes } from './sources/sources.routes.js';
 import { SourceSchema } from './sources/sources.schemas.js';
@@ -60,6 +63,8 @@ export const apiRoutes: FastifyPluginAsync<{ deps: Deps }>[] = [
   formsRoutes,
   importsRoutes,
   integrationsRoutes,
+  engagementRoutes,
+  referralsRoutes,
 ];
 
 /** Schemas with an `$id` that responses reference (`Type.Ref('User')`); registered once for validation and OpenAPI. */
@@ -86,4 +91,6 @@ export const sharedSchemas: TSchema[] = [
   SubmissionSchema,
   IntegrationSchema,
   WebhookEventSchema,
+  ContentItemSchema,
+  TrackedLinkSchema,
 ];

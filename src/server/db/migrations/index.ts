@@ -9,6 +9,7 @@ import { leadTerms } from './20261127T0030-lead-terms.js';
 import { leadTemperature } from './20261127T0040-lead-temperature.js';
 import { capture } from './20261127T0100-capture.js';
 import { importsAndWebhooks } from './20261127T0110-imports-webhooks.js';
+import { engagementAndReferrals } from './20261127T0120-engagement-referrals.js';
 
 /** A migration may branch on the dialect (auto-increment, locking, types) where it must. */
 export type MigrationFactory = (dialect: DialectName) => Migration;
@@ -24,4 +25,5 @@ export const MIGRATIONS: Record<string, MigrationFactory> = {
   '20261127T0040-lead-temperature': leadTemperature,
   '20261127T0100-capture': capture,
   '20261127T0110-imports-webhooks': importsAndWebhooks,
+  '20261127T0120-engagement-referrals': engagementAndReferrals,
 };

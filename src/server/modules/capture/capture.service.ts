@@ -4,6 +4,7 @@ import type { ActorContext, CaptureContext, Deps } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { assertVisible } from '../../db/scope.js';
 import { insertActivity } from '../activities/activities.repository.js';
+import { attachVisitorEngagement } from '../engagement/engagement.attach.js';
 import { findLead } from '../leads/leads.repository.js';
 import type { CreateLeadInput } from '../leads/leads.schemas.js';
 import { createLeadIn } from '../leads/leads.service.js';
@@ -84,6 +85,9 @@ export async function captureLead(
   if (input.consent && result.personId) {
     await insertConsent(trx, caller, { ...input.consent, personId: result.personId }, now);
   }
+  // The visitor is known now: what they did anonymously before becomes theirs (§5).
+  if (input.visitorId)
+    await attachVisitorEngagement(trx, caller, { ...ref, visitorId: input.visitorId }, now);
   return result;
 }
 

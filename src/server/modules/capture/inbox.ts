@@ -110,6 +110,31 @@ export async function processInboxRow(
   }
 }
 
+/** Public requests being answered in this process right now (see `yieldToRequests`). */
+let publicRequests = 0;
+
+/** Counts a public request in and out (app.ts hooks), so background work can step aside for it. */
+export function publicRequestStarted(): void {
+  publicRequests += 1;
+}
+export function publicRequestEnded(): void {
+  publicRequests = Math.max(0, publicRequests - 1);
+}
+
+/** Longest a drain waits for a quiet moment before it makes its next lead anyway. */
+const MAX_YIELD_MS = 250;
+
+/**
+ * Steps aside while visitors are being answered: making a lead takes a few milliseconds of this
+ * process's only thread (better-sqlite3 is synchronous), and an acknowledgement is what a visitor
+ * waits for — the lead can follow. Never waits longer than 250 ms, so a steady stream still drains.
+ */
+export async function yieldToRequests(): Promise<void> {
+  const until = Date.now() + MAX_YIELD_MS;
+  await new Promise((resolve) => setImmediate(resolve));
+  while (publicRequests > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
 interface RunnerState {
   running: Promise<void> | null;
   again: boolean;
@@ -125,7 +150,10 @@ export class InboxRunner {
   private states = new WeakMap<Deps, RunnerState>();
   private reporters = new WeakMap<Deps, (error: unknown) => void>();
 
-  constructor(private readonly drain: (deps: Deps) => Promise<number>) {}
+  constructor(
+    readonly name: string,
+    private readonly drain: (deps: Deps) => Promise<number>,
+  ) {}
 
   private state(deps: Deps): RunnerState {
     let s = this.states.get(deps);

@@ -3,8 +3,9 @@ import { AppError } from '../../../domain/errors/app-error.js';
 import { readSubmission, timeframeFromChoice } from '../../../domain/forms/form-fields.js';
 import type { CaptureContext, Deps } from '../../context.js';
 import { captureLead } from '../capture/capture.service.js';
-import { claimInbox, finishInbox, InboxRunner, processInboxRow } from '../capture/inbox.js';
+import { claimInbox, finishInbox, InboxRunner, processInboxRow, yieldToRequests } from '../capture/inbox.js';
 import { today } from '../leads/lead-rules.js';
+import { referralCredit, thankReferrer } from '../referrals/referrals.service.js';
 import { renderedFields } from './form-fields.query.js';
 import { type Form, findForm, type Submission, toSubmission } from './forms.repository.js';
 
@@ -38,6 +39,7 @@ async function processOne(deps: Deps, s: Submission, forms: Map<string, Form | u
     });
     if (errors.length) throw new AppError('validation', 'The submission no longer fits the form', { errors });
     const touches = s.payload.touches as { first: Touch; last: Touch } | null;
+    const referral = await referralCredit(trx, s.payload.referralToken, lead.person.emails ?? []);
     const result = await captureLead(trx, deps, caller, {
       lead: {
         person: { ...lead.person, ...(s.payload.language ? { preferredLanguage: s.payload.language } : {}) },
@@ -47,10 +49,11 @@ async function processOne(deps: Deps, s: Submission, forms: Map<string, Form | u
         timeframe: timeframeFromChoice(lead.timeframeChoice, today(deps)),
         productIds: lead.productIds,
         customFields: lead.customFields,
-        sourceId: form.sourceId,
+        sourceId: referral?.sourceId ?? form.sourceId,
         campaignId: form.campaignId,
         ownerId: form.ownerId,
         sourceDetail: form.name,
+        ...(referral ? { referredByPersonId: referral.referrerId } : {}),
       },
       touches,
       visitorId: s.payload.visitorId,
@@ -68,6 +71,7 @@ async function processOne(deps: Deps, s: Submission, forms: Map<string, Form | u
         data: { formName: form.name, submissionId: s.id, answers: lead.answers, message: lead.message },
       },
     });
+    if (referral) await thankReferrer(trx, deps, referral, result);
     return { leadId: result.leadId, personId: result.personId };
   });
 }
@@ -82,13 +86,14 @@ export async function drainFormInbox(deps: Deps): Promise<number> {
     );
     if (!batch.length) return handled;
     for (const s of batch) {
+      await yieldToRequests();
       await processOne(deps, s, forms);
       handled += 1;
     }
   }
 }
 
-const runner = new InboxRunner(drainFormInbox);
+const runner = new InboxRunner('form-inbox', drainFormInbox);
 
 /** Drains the form inbox now (see InboxRunner); submissions call it after storing. */
 export const kickFormInbox = (deps: Deps): void => runner.kick(deps);

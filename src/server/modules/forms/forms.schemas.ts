@@ -3,6 +3,7 @@ import { QUARANTINE_REASONS } from '../../../domain/capture/spam.js';
 import { Id, NameText, Timestamp } from '../../schemas/common.js';
 
 export const FORM_STATUSES = ['draft', 'active', 'archived'] as const;
+export const FORM_KINDS = ['standard', 'referral'] as const;
 export const SUBMISSION_STATUSES = [
   'pending',
   'processing',
@@ -53,6 +54,9 @@ const ConsentSchema = Type.Object(
 const FormWritable = {
   name: NameText(200),
   status: Type.Enum(FORM_STATUSES, { description: 'only an active form takes submissions' }),
+  kind: Type.Enum(FORM_KINDS, {
+    description: 'referral: the form a referral link (/r/{token}) opens; its leads credit the referrer',
+  }),
   defaultLanguage: Type.Enum(['lt', 'en']),
   fields: Type.Array(FormFieldSchema, { minItems: 1, maxItems: 30 }),
   consent: Type.Union([ConsentSchema, Type.Null()]),
@@ -85,6 +89,7 @@ export const CreateFormBody = Type.Object(
     name: FormWritable.name,
     fields: FormWritable.fields,
     status: Type.Optional(FormWritable.status),
+    kind: Type.Optional(FormWritable.kind),
     defaultLanguage: Type.Optional(FormWritable.defaultLanguage),
     consent: Type.Optional(FormWritable.consent),
     submitLabel: Type.Optional(FormWritable.submitLabel),

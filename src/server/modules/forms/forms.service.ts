@@ -6,8 +6,8 @@ import {
   formDefinitionProblems,
   type Lang,
   type LocalText,
-  readSubmission,
   type RenderedField,
+  readSubmission,
   type SubmittedValues,
 } from '../../../domain/forms/form-fields.js';
 import type { ActorContext, Deps } from '../../context.js';
@@ -246,7 +246,11 @@ const publicForms = new Map<string, { at: number; form: Form; fields: RenderedFi
  * An active form and its rendered fields, read at most every 2 s per form: a flood of submissions
  * costs one INSERT each, not four queries. Several instances each keep their own copy.
  */
-async function publicForm(deps: Deps, id: string, nowMs: number): Promise<{ form: Form; fields: RenderedField[] }> {
+async function publicForm(
+  deps: Deps,
+  id: string,
+  nowMs: number,
+): Promise<{ form: Form; fields: RenderedField[] }> {
   const cached = publicForms.get(id);
   if (cached && nowMs - cached.at < PUBLIC_FORM_TTL_MS && nowMs >= cached.at) return cached;
   const form = await activeForm(deps.db, id);

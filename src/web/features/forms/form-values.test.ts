@@ -32,6 +32,7 @@ const saved: FormDto = {
   id: 'f-1',
   name: 'Kontaktai',
   status: 'active',
+  kind: 'standard',
   defaultLanguage: 'lt',
   fields: [
     { key: 'person.email', required: true, label: { lt: 'El. paštas', en: 'E-mail' }, help: null },

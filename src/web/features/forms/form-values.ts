@@ -28,6 +28,8 @@ export interface FieldRow {
 export interface FormValues extends Record<string, unknown> {
   name: string;
   status: FormStatus;
+  /** Kept as loaded (the builder has no control for it yet): standard, or the referral form. */
+  kind: FormDto['kind'];
   defaultLanguage: Lang;
   fields: FieldRow[];
   consentOn: boolean;
@@ -57,6 +59,7 @@ export function newFormValues(): FormValues {
   return {
     name: '',
     status: 'active',
+    kind: 'standard',
     defaultLanguage: 'lt',
     fields: [],
     consentOn: false,
@@ -115,6 +118,7 @@ export function formValuesOf(form: FormDto): FormValues {
   return {
     name: form.name,
     status: form.status,
+    kind: form.kind,
     defaultLanguage: form.defaultLanguage,
     fields: form.fields.map(rowOf),
     consentOn: form.consent !== null,
@@ -150,6 +154,7 @@ export function toFormBody(v: FormValues): Required<CreateFormInput> {
   return {
     name: v.name.trim(),
     status: v.status,
+    kind: v.kind,
     defaultLanguage: v.defaultLanguage,
     fields: v.fields.map((row) => ({
       key: row.key,
