@@ -1,8 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from '../context.js';
-import { drainFormInbox } from '../modules/forms/form-inbox.js';
-import { runImports } from '../modules/imports/import.job.js';
-import { drainWebhookInbox } from '../modules/integrations/webhook-inbox.js';
+import { kickFormInbox } from '../modules/forms/form-inbox.js';
+import { kickImports } from '../modules/imports/import.job.js';
+import { kickWebhookInbox } from '../modules/integrations/webhook-inbox.js';
 import { HOUSEKEEPING_EVERY_MS, runHousekeeping } from './housekeeping.js';
 import { REVISIT_CHECK_EVERY_MS, runRevisitCheck } from './revisits.js';
 import { runTemperatureCheck, TEMPERATURE_CHECK_EVERY_MS } from './temperatures.js';
@@ -22,11 +22,11 @@ export const JOBS: Job[] = [
   { name: 'revisits', everyMs: REVISIT_CHECK_EVERY_MS, run: runRevisitCheck },
   { name: 'temperatures', everyMs: TEMPERATURE_CHECK_EVERY_MS, run: runTemperatureCheck },
   // Submissions left pending by a restart or stored by another instance; new ones are drained at once.
-  { name: 'form-inbox', everyMs: 30_000, run: drainFormInbox },
+  { name: 'form-inbox', everyMs: 30_000, run: async (deps) => kickFormInbox(deps) },
   // Imports queued or left by a restart (their lease ran out); new ones start at once.
-  { name: 'imports', everyMs: 5_000, run: runImports },
+  { name: 'imports', everyMs: 5_000, run: async (deps) => kickImports(deps, true) },
   // Webhook events left pending by a restart or stored by another instance, like form-inbox.
-  { name: 'webhook-inbox', everyMs: 30_000, run: drainWebhookInbox },
+  { name: 'webhook-inbox', everyMs: 30_000, run: async (deps) => kickWebhookInbox(deps) },
 ];
 
 /** Runs each job now and then on its interval; returns a function that stops them. */

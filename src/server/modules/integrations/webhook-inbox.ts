@@ -4,7 +4,7 @@ import { linkedinConsents } from '../../../domain/integrations/presets.js';
 import type { CaptureContext, Deps } from '../../context.js';
 import { insertConsent } from '../capture/capture.repository.js';
 import { captureLead } from '../capture/capture.service.js';
-import { claimInbox, finishInbox, InboxRunner, processInboxRow } from '../capture/inbox.js';
+import { claimInbox, finishInbox, InboxRunner, processInboxRow, yieldToRequests } from '../capture/inbox.js';
 import {
   findIntegration,
   type Integration,
@@ -102,13 +102,14 @@ export async function drainWebhookInbox(deps: Deps): Promise<number> {
     );
     if (!batch.length) return handled;
     for (const e of batch) {
+      await yieldToRequests();
       await processOne(deps, e, integrations);
       handled += 1;
     }
   }
 }
 
-const runner = new InboxRunner(drainWebhookInbox);
+const runner = new InboxRunner('webhook-inbox', drainWebhookInbox);
 
 /** Drains the webhook inbox now (see InboxRunner); the public endpoint calls it after storing. */
 export const kickWebhookInbox = (deps: Deps): void => runner.kick(deps);
