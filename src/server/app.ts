@@ -72,14 +72,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
   // Background work (leads from the inboxes, imports) steps aside while visitors are answered.
   const isPublic = (url: string) => url.startsWith('/api/public/');
-  app.addHook('onRequest', async (request) => {
-    if (isPublic(request.url)) publicRequestStarted();
-  });
-  app.addHook('onResponse', async (request) => {
-    if (isPublic(request.url)) publicRequestEnded();
-  });
-  app.addHook('onRequestAbort', async (request) => {
-    if (isPublic(request.url)) publicRequestEnded();
+  app.addHook('onRequest', async (request, reply) => {
+    if (!isPublic(request.url)) return;
+    publicRequestStarted();
+    // 'close' comes exactly once per response: sent, or its connection gone.
+    reply.raw.once('close', publicRequestEnded);
   });
   // Public capture endpoints: no session, their own body parsers, limits and origin checks.
   await app.register(publicFormsRoutes, { deps, prefix: '/api/public' });
