@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { originOf } from '../../../domain/capture/spam.js';
 import type { Deps } from '../../context.js';
 import { ProblemRef } from '../../schemas/common.js';
+import { allowPreflight, echoCallerOrigin } from '../capture/cors.js';
 import { followTrackedLink, trackView } from './engagement.events.service.js';
 import { TokenParams, TrackBeaconBody } from './engagement.schemas.js';
 
@@ -23,13 +23,7 @@ export const publicTrackingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = a
     app.getDefaultJsonParser('error', 'error'),
   );
 
-  // Set before the handler, so the beacon's errors (400, 429) are readable by the page too.
-  app.addHook('onRequest', async (request, reply) => {
-    const origin = originOf(request.headers.origin);
-    if (origin && request.url.startsWith('/api/public/')) {
-      reply.header('Access-Control-Allow-Origin', origin).header('Vary', 'Origin');
-    }
-  });
+  echoCallerOrigin(app, '/api/public/');
 
   app.get(
     '/t/:token',
@@ -56,14 +50,7 @@ export const publicTrackingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = a
     },
   );
 
-  app.options('/api/public/track', { schema: { hide: true } }, async (_request, reply) =>
-    reply
-      .header('Access-Control-Allow-Methods', 'POST')
-      .header('Access-Control-Allow-Headers', 'Content-Type')
-      .header('Access-Control-Max-Age', '600')
-      .code(204)
-      .send(),
-  );
+  allowPreflight(app, '/api/public/track');
 
   app.post(
     '/api/public/track',

@@ -2,10 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { originOf } from '../../../domain/capture/spam.js';
 import { AppError } from '../../../domain/errors/app-error.js';
 import type { Deps } from '../../context.js';
 import { ProblemRef } from '../../schemas/common.js';
+import { allowPreflight, echoCallerOrigin } from '../capture/cors.js';
 import { appOrigin } from './forms.routes.js';
 import { FormIdParams, PublicSubmissionBody, PublicSubmissionResult } from './forms.schemas.js';
 import { embedConfig, submitForm } from './forms.service.js';
@@ -35,17 +35,7 @@ export const publicFormsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
     { parseAs: 'string', bodyLimit: PUBLIC_BODY_LIMIT },
     (_request, body, done) => done(null, parseUrlEncoded(String(body))),
   );
-  app.addHook('onRequest', async (request, reply) => {
-    const origin = originOf(request.headers.origin);
-    // Set before the handler, so errors (400, 429) are readable by the embed script too: an
-    // unreadable answer looks like a network error and would be retried for nothing.
-    if (origin) {
-      reply
-        .header('Access-Control-Allow-Origin', origin)
-        .header('Access-Control-Expose-Headers', 'Retry-After')
-        .header('Vary', 'Origin');
-    }
-  });
+  echoCallerOrigin(app);
 
   app.get(
     '/forms/:id',
@@ -63,17 +53,7 @@ export const publicFormsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
     },
   );
 
-  app.options(
-    '/forms/:id/submissions',
-    { schema: { hide: true, params: FormIdParams } },
-    async (_request, reply) =>
-      reply
-        .header('Access-Control-Allow-Methods', 'POST')
-        .header('Access-Control-Allow-Headers', 'Content-Type')
-        .header('Access-Control-Max-Age', '600')
-        .code(204)
-        .send(),
-  );
+  allowPreflight(app, '/forms/:id/submissions', FormIdParams);
 
   app.post(
     '/forms/:id/submissions',

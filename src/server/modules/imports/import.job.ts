@@ -49,10 +49,16 @@ export function recordsOf(deps: Deps, imp: Import): AsyncGenerator<SourceRecord>
     : csvRecords(chunks, { encoding: imp.encoding ?? 'utf-8', delimiter: imp.delimiter ?? ',' });
 }
 
+/**
+ * The uploader, acting through the import (a rep imports only what they could create by hand);
+ * when they have been disabled since, the import stops as failed, saying why.
+ */
 async function callerOf(deps: Deps, imp: Import): Promise<ActorContext | null> {
   const user = await findUserById(deps.db, imp.createdBy);
-  if (!user?.active) return null;
-  return { user, actor: await actorFor(deps, user), channel: 'import' };
+  if (user?.active) return { user, actor: await actorFor(deps, user), channel: 'import' };
+  const error = 'The user who started it is disabled';
+  await finishImport(deps.db, imp.id, WORKER, { status: 'failed', error }, deps.now().toISOString());
+  return null;
 }
 
 /**
@@ -62,16 +68,7 @@ async function callerOf(deps: Deps, imp: Import): Promise<ActorContext | null> {
  */
 async function executeImport(deps: Deps, imp: Import, options: RunOptions): Promise<void> {
   const caller = await callerOf(deps, imp);
-  if (!caller) {
-    await finishImport(
-      deps.db,
-      imp.id,
-      WORKER,
-      { status: 'failed', error: 'The user who started it is disabled' },
-      deps.now().toISOString(),
-    );
-    return;
-  }
+  if (!caller) return;
   const defs = (await listCustomFields(deps.db, { entity: 'lead' })).map((d) => ({
     key: d.key,
     type: d.type,
@@ -172,16 +169,7 @@ async function executeImport(deps: Deps, imp: Import, options: RunOptions): Prom
 /** Undoes an import a page of ledger rows at a time, checkpointed like a run. */
 async function executeUndo(deps: Deps, imp: Import): Promise<void> {
   const caller = await callerOf(deps, imp);
-  if (!caller) {
-    await finishImport(
-      deps.db,
-      imp.id,
-      WORKER,
-      { status: 'failed', error: 'The user who started it is disabled' },
-      deps.now().toISOString(),
-    );
-    return;
-  }
+  if (!caller) return;
   let after = imp.rowsDone;
   for (;;) {
     const last = await deps.db.transaction().execute(async (trx) => {
