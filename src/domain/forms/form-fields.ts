@@ -1,4 +1,5 @@
 import { CAMPAIGN_KEYS } from '../capture/attribution.js';
+import { CUSTOM_KEY_SOURCE } from '../capture/fields.js';
 import { type FieldError, fieldError } from '../errors/app-error.js';
 import { isCalendarDate } from '../leads/temperature.js';
 import { isValidEmail, normalisePhone } from '../people/contact-keys.js';
@@ -121,7 +122,7 @@ export interface CustomFieldChoice {
   active: boolean;
 }
 
-const CUSTOM_KEY = /^cf\.([a-z][a-z0-9_]{0,62})$/;
+const CUSTOM_KEY = new RegExp(`^cf\\.(${CUSTOM_KEY_SOURCE})$`);
 
 /** The custom-field key of `cf.<key>`, else null. */
 export function customKeyOf(key: string): string | null {

@@ -1,3 +1,4 @@
+import { CUSTOM_KEY_SOURCE, RECORD_FIELDS } from '../capture/fields.js';
 /**
  * What a column of an imported list can become. Names follow the write path's bodies
  * (`PersonFields`, `OrganisationFields`, `CreateLeadBody`), so the import plan passes values on
@@ -11,19 +12,7 @@
  * note on the lead (the lead body has no note); `external.id` goes to `external_ids`.
  */
 export const IMPORT_FIELDS = [
-  'person.firstName',
-  'person.lastName',
-  'person.fullName',
-  'person.email',
-  'person.phone',
-  'person.jobTitle',
-  'person.city',
-  'person.country',
-  'organisation.name',
-  'organisation.companyCode',
-  'organisation.website',
-  'lead.title',
-  'lead.timeframe',
+  ...RECORD_FIELDS,
   'lead.sourceDetail',
   'lead.tags',
   'lead.note',
@@ -36,7 +25,7 @@ export type CustomImportField = `cf.${string}`;
 export type ImportField = StandardImportField | CustomImportField;
 
 /** `cf.` and a key: a lower-case letter, then up to 62 lower-case letters, digits or underscores. */
-export const CUSTOM_FIELD_PATTERN = /^cf\.[a-z][a-z0-9_]{0,62}$/;
+export const CUSTOM_FIELD_PATTERN = new RegExp(`^cf\\.${CUSTOM_KEY_SOURCE}$`);
 
 /** The fields that can tell who a row is about; a mapping needs at least one of them. */
 export const IDENTITY_FIELDS = [

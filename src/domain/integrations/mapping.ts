@@ -1,3 +1,4 @@
+import { CUSTOM_KEY_SOURCE, RECORD_FIELDS } from '../capture/fields.js';
 import { checkSource, type MappingError } from './check-source.js';
 import { isRecord, ownValue } from './json-pointer.js';
 import { resolveSource, type Source } from './sources.js';
@@ -10,19 +11,7 @@ export type { LiAnswer, Source } from './sources.js';
  * mapping screen, the validator and the write path cannot drift apart.
  */
 export const WEBHOOK_TARGETS = [
-  'person.firstName',
-  'person.lastName',
-  'person.fullName',
-  'person.email',
-  'person.phone',
-  'person.jobTitle',
-  'person.city',
-  'person.country',
-  'organisation.name',
-  'organisation.companyCode',
-  'organisation.website',
-  'lead.title',
-  'lead.timeframe',
+  ...RECORD_FIELDS,
   'lead.message',
   'lead.sourceDetail',
   'utm.source',
@@ -36,7 +25,7 @@ export type CustomFieldTarget = `cf.${string}`;
 export type WebhookTarget = StandardTarget | CustomFieldTarget;
 
 /** The key after `cf.`; whether such a custom field exists and is active is the write path's check. */
-export const CUSTOM_FIELD_TARGET_KEY = /^[a-z][a-z0-9_]{0,62}$/;
+export const CUSTOM_FIELD_TARGET_KEY = new RegExp(`^${CUSTOM_KEY_SOURCE}$`);
 
 /**
  * How one integration turns a payload into capture fields. `eventId` is the idempotency key

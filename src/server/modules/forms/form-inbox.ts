@@ -1,6 +1,10 @@
 import type { Touch } from '../../../domain/capture/attribution.js';
 import { AppError } from '../../../domain/errors/app-error.js';
-import { readSubmission, timeframeFromChoice } from '../../../domain/forms/form-fields.js';
+import {
+  type RenderedField,
+  readSubmission,
+  timeframeFromChoice,
+} from '../../../domain/forms/form-fields.js';
 import type { CaptureContext, Deps } from '../../context.js';
 import { captureLead } from '../capture/capture.service.js';
 import { claimInbox, finishInbox, InboxRunner, processInboxRow, yieldToRequests } from '../capture/inbox.js';
@@ -9,6 +13,12 @@ import { referralCredit, thankReferrer } from '../referrals/referrals.service.js
 import { renderedFields } from './form-fields.query.js';
 import { type Form, findForm, type Submission, toSubmission } from './forms.repository.js';
 
+/** A form with its fields as rendered (products, custom fields), read once per drain, not per lead. */
+interface FormAsRendered {
+  form: Form;
+  fields: RenderedField[];
+}
+
 /**
  * One submission becomes a lead (or an activity on a known person's open lead) in the
  * transaction that marks it processed: a crash in between leaves it pending for a retry, never
@@ -16,13 +26,17 @@ import { type Form, findForm, type Submission, toSubmission } from './forms.repo
  * are checked again (the form may have changed since), and a submission that no longer fits is
  * marked failed with the reasons, for a person to look at — not dropped.
  */
-async function processOne(deps: Deps, s: Submission, forms: Map<string, Form | undefined>): Promise<void> {
-  let form = forms.get(s.formId);
+async function processOne(
+  deps: Deps,
+  s: Submission,
+  forms: Map<string, FormAsRendered | undefined>,
+): Promise<void> {
   if (!forms.has(s.formId)) {
-    form = await findForm(deps.db, s.formId);
-    forms.set(s.formId, form);
+    const found = await findForm(deps.db, s.formId);
+    forms.set(s.formId, found && { form: found, fields: await renderedFields(deps.db, found.fields) });
   }
-  if (!form) {
+  const known = forms.get(s.formId);
+  if (!known) {
     const gone = {
       status: 'failed' as const,
       error: JSON.stringify({ code: 'not_found', message: 'The form was removed' }),
@@ -30,9 +44,9 @@ async function processOne(deps: Deps, s: Submission, forms: Map<string, Form | u
     await finishInbox(deps.db, 'form_submissions', s, gone, deps.now().toISOString());
     return;
   }
+  const { form, fields } = known;
   const caller: CaptureContext = { user: null, channel: 'form', origin: { kind: 'form', id: form.id } };
   await processInboxRow(deps, 'form_submissions', s, async (trx) => {
-    const fields = await renderedFields(trx, form.fields);
     const { lead, errors } = readSubmission(fields, null, form.honeypotName, {
       ...s.payload.values,
       ...(s.payload.consent ? { consent: 'yes' } : {}),
@@ -79,7 +93,7 @@ async function processOne(deps: Deps, s: Submission, forms: Map<string, Form | u
 /** Works through the pending submissions until none is left; returns how many it handled. */
 export async function drainFormInbox(deps: Deps): Promise<number> {
   let handled = 0;
-  const forms = new Map<string, Form | undefined>();
+  const forms = new Map<string, FormAsRendered | undefined>();
   for (;;) {
     const batch = (await claimInbox<Parameters<typeof toSubmission>[0]>(deps, 'form_submissions')).map(
       toSubmission,
