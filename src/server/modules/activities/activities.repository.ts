@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { ActivitiesTable, Db } from '../../db/database.js';
 import { newId } from '../../db/ids.js';
 
-export const ACTIVITY_TYPES = ['note', 'call', 'meeting', 'email', 'task', 'system'] as const;
+export const ACTIVITY_TYPES = ['note', 'call', 'meeting', 'email', 'task', 'system', 'chat'] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
 export interface Activity {
@@ -48,9 +48,15 @@ export function toActivity(r: Selectable<ActivitiesTable>): Activity {
 export type NewActivity = Omit<Activity, 'id' | 'createdAt' | 'updatedAt'> & { at: string };
 
 export async function insertActivity(db: Db, a: NewActivity): Promise<Activity> {
-  const id = newId();
-  const row = {
-    id,
+  const row = activityRow(a);
+  await db.insertInto('activities').values(row).execute();
+  return toActivity(row);
+}
+
+/** A new activity's row, with a fresh id (the bulk writer inserts many at once). */
+export function activityRow(a: NewActivity) {
+  return {
+    id: newId(),
     lead_id: a.leadId,
     person_id: a.personId,
     type: a.type,
@@ -67,8 +73,6 @@ export async function insertActivity(db: Db, a: NewActivity): Promise<Activity> 
     updated_at: a.at,
     deleted_at: null,
   };
-  await db.insertInto('activities').values(row).execute();
-  return toActivity(row);
 }
 
 export async function findActivity(db: Db, id: string): Promise<Activity | undefined> {

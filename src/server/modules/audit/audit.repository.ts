@@ -14,20 +14,22 @@ export interface AuditEntry {
 
 /** Writes one audit row for the caller. Call it with the transaction that makes the change, never after. */
 export async function recordAudit(db: Db, caller: Caller, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      id: newId(),
-      occurred_at: entry.at,
-      actor_id: callerId(caller),
-      channel: caller.channel,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId,
-      action: entry.action,
-      before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
-    })
-    .execute();
+  await db.insertInto('audit_log').values(auditRow(caller, entry)).execute();
+}
+
+/** An audit row (the bulk writer inserts many at once, in the same transaction as the change). */
+export function auditRow(caller: Caller, entry: AuditEntry) {
+  return {
+    id: newId(),
+    occurred_at: entry.at,
+    actor_id: callerId(caller),
+    channel: caller.channel,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId,
+    action: entry.action,
+    before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
+  };
 }
 
 export interface AuditRow {

@@ -18,11 +18,29 @@ export async function checkCustomValues(
   v: Validation,
   prefix = '',
 ): Promise<Record<string, CustomValue>> {
-  if (!values || Object.keys(values).length === 0) return {};
-  const result = validateCustomValues(await listCustomFields(db, { entity }), values);
-  if (result.ok) return result.value;
-  for (const e of result.errors) v.add(`${prefix}${e.field}`, e.code);
-  return {};
+  return customValuesChecker(db)(entity, values, v, prefix);
+}
+
+/** `checkCustomValues` for many records: each entity's definitions are read once. */
+export function customValuesChecker(db: Db) {
+  const definitions = new Map<CustomFieldEntity, ReturnType<typeof listCustomFields>>();
+  return async (
+    entity: CustomFieldEntity,
+    values: Record<string, unknown> | undefined,
+    v: Validation,
+    prefix = '',
+  ): Promise<Record<string, CustomValue>> => {
+    if (!values || Object.keys(values).length === 0) return {};
+    let defs = definitions.get(entity);
+    if (!defs) {
+      defs = listCustomFields(db, { entity });
+      definitions.set(entity, defs);
+    }
+    const result = validateCustomValues(await defs, values);
+    if (result.ok) return result.value;
+    for (const e of result.errors) v.add(`${prefix}${e.field}`, e.code);
+    return {};
+  };
 }
 
 /** Applies changes to stored values: a null clears the key. `merge({a:1}, {a:null, b:2})` → `{ b: 2 }`. */

@@ -10,13 +10,14 @@ import type { MappedRow, MappedRowResult } from '../../../domain/imports/row.js'
 import { emailKey, normalisePhone } from '../../../domain/people/contact-keys.js';
 import type { Person } from '../../../domain/people/person.js';
 import type { ActorContext, Deps } from '../../context.js';
+import { insertMany } from '../../db/bulk.js';
 import type { Db } from '../../db/database.js';
 import { checkAgainst } from '../../plugins/validation.js';
-import { insertActivity } from '../activities/activities.repository.js';
+import { activityRow } from '../activities/activities.repository.js';
 import { upsertMember } from '../campaigns/campaign-members.repository.js';
 import type { MemberStatus } from '../campaigns/campaigns.schemas.js';
+import { type LeadPlan, LeadPlanner, writeLeadPlans } from '../leads/lead-plan.js';
 import { CreateLeadBody, type CreateLeadInput } from '../leads/leads.schemas.js';
-import { createLeadIn } from '../leads/leads.service.js';
 import { findPeople, peopleMatching } from '../people/people.repository.js';
 import { changePersonIn } from '../people/person-edit.service.js';
 import type { Import, LedgerRow, RowProblem } from './imports.repository.js';
@@ -320,6 +321,7 @@ export async function processBatch(
   const match = await matchPeople(trx, imp.match, candidates, system);
   const scope = scopeFor(caller.actor, 'lead');
   const inBatch = new Set<string>();
+  const creates: typeof candidates = [];
 
   // 2. Decide and write, in file order.
   for (const c of candidates) {
@@ -357,12 +359,8 @@ export async function processBatch(
       continue;
     }
     if (decision === 'create') {
-      if (imp.dryRun) {
-        add(c.r, 'created', {}, { values: c.row });
-        continue;
-      }
-      const created = await createRow(trx, ctx, c, now);
-      add(c.r, 'created', created, { values: c.row });
+      if (imp.dryRun) add(c.r, 'created', {}, { values: c.row });
+      else creates.push(c);
       continue;
     }
     // update / update_empty of a matched person the uploader may see (never someone else's record)
@@ -384,7 +382,101 @@ export async function processBatch(
     if (!imp.dryRun) await updateRow(trx, ctx, person, changes, c.r.rowNo, c.row, now);
     add(c.r, 'updated', { personId: person.id, before }, { values: c.row, changes });
   }
+  await createRows(trx, ctx, creates, now, { add, reject, out });
   return out;
+}
+
+/**
+ * The batch's new leads, through the one write path in bulk: planned together (one lookup per
+ * identity key for the whole batch), written with multi-row inserts. A row the write path refuses
+ * after all is rejected with its reasons and gives back the identity keys it had claimed.
+ */
+async function createRows(
+  trx: Db,
+  ctx: BatchContext,
+  creates: readonly { r: SourceRecord; row: MappedRow; input: CreateLeadInput }[],
+  now: string,
+  sink: {
+    add: (
+      r: SourceRecord,
+      outcome: LedgerRow['outcome'],
+      extra: Partial<LedgerRow>,
+      sample?: unknown,
+    ) => void;
+    reject: (r: SourceRecord, errors: { field: string; code: string }[], values?: unknown) => void;
+    out: BatchResult;
+  },
+): Promise<void> {
+  if (creates.length === 0) return;
+  const planned = await new LeadPlanner(trx, ctx.deps, ctx.caller).plan(creates.map((c) => c.input));
+  const written: { c: (typeof creates)[number]; plan: LeadPlan }[] = [];
+  const refused = new Set<number>();
+  creates.forEach((c, i) => {
+    const p = planned[i];
+    if (p?.ok) written.push({ c, plan: p.plan });
+    else {
+      refused.add(c.r.rowNo);
+      sink.reject(c.r, p?.errors ?? [], c.row);
+    }
+  });
+  if (refused.size) sink.out.keys = sink.out.keys.filter((k) => !refused.has(k.rowNo));
+  await writeLeadPlans(
+    trx,
+    ctx.caller,
+    written.map((w) => w.plan),
+  );
+  const system = ctx.imp.externalSystem ?? 'import';
+  const notes = [];
+  const externals = [];
+  for (const { c, plan } of written) {
+    const { lead } = plan;
+    const personId = lead.personId;
+    if (c.row.lead.note) {
+      notes.push(
+        activityRow({
+          leadId: lead.id,
+          personId,
+          type: 'note',
+          subject: null,
+          body: c.row.lead.note,
+          occurredAt: now,
+          dueAt: null,
+          doneAt: null,
+          assigneeId: null,
+          data: { importId: ctx.imp.id },
+          channel: 'import',
+          createdBy: ctx.caller.user.id,
+          at: now,
+        }),
+      );
+    }
+    if (c.row.externalId && personId) {
+      externals.push({ system, external_id: c.row.externalId, person_id: personId, created_at: now });
+    }
+    if (ctx.imp.campaignId && personId) {
+      await upsertMember(trx, {
+        campaignId: ctx.imp.campaignId,
+        personId,
+        leadId: lead.id,
+        status: (ctx.imp.memberStatus ?? 'registered') as MemberStatus,
+        at: now,
+      });
+    }
+    sink.add(
+      c.r,
+      'created',
+      {
+        leadId: lead.id,
+        personId,
+        organisationId: lead.organisationId,
+        createdPerson: plan.personCreated,
+        createdOrganisation: plan.newOrganisation !== null,
+      },
+      { values: c.row },
+    );
+  }
+  await insertMany(trx, 'activities', notes);
+  await insertMany(trx, 'external_ids', externals, { doNothingOn: ['system', 'external_id'] });
 }
 
 async function personVisible(
@@ -401,60 +493,6 @@ async function personVisible(
     .where('deleted_at', 'is', null)
     .execute();
   return leads.some((l) => inScope(scope, { ownerId: l.owner_id, teamId: l.team_id }));
-}
-
-async function createRow(
-  trx: Db,
-  ctx: BatchContext,
-  c: { r: SourceRecord; row: MappedRow; input: CreateLeadInput },
-  now: string,
-): Promise<Partial<LedgerRow>> {
-  let created: Awaited<ReturnType<typeof createLeadIn>>;
-  try {
-    created = await createLeadIn(trx, ctx.deps, ctx.caller, c.input);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'validation')
-      throw new RowRefused(c.r.rowNo, error.errors);
-    throw error;
-  }
-  const { lead } = created;
-  const personId = lead.personId;
-  if (c.row.lead.note && personId !== undefined) {
-    await insertActivity(trx, {
-      leadId: lead.id,
-      personId,
-      type: 'note',
-      subject: null,
-      body: c.row.lead.note,
-      occurredAt: now,
-      dueAt: null,
-      doneAt: null,
-      assigneeId: null,
-      data: { importId: ctx.imp.id },
-      channel: 'import',
-      createdBy: ctx.caller.user.id,
-      at: now,
-    });
-  }
-  if (c.row.externalId && personId) {
-    await insertExternalId(trx, ctx.imp.externalSystem ?? 'import', c.row.externalId, personId, now);
-  }
-  if (ctx.imp.campaignId && personId) {
-    await upsertMember(trx, {
-      campaignId: ctx.imp.campaignId,
-      personId,
-      leadId: lead.id,
-      status: (ctx.imp.memberStatus ?? 'registered') as MemberStatus,
-      at: now,
-    });
-  }
-  return {
-    leadId: lead.id,
-    personId,
-    organisationId: lead.organisationId,
-    createdPerson: created.personCreated,
-    createdOrganisation: false,
-  };
 }
 
 async function updateRow(

@@ -25,7 +25,7 @@ import { csvRecords, type SourceRecord, xlsxRecords } from './source-reader.js';
 const WORKER = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 const LEASE_MS = 60_000;
 /** Rows per transaction: small enough that other writers (a form, a rep) wait only moments. */
-export const BATCH_ROWS = 200;
+export const BATCH_ROWS = 1000;
 
 class LostLease extends Error {}
 

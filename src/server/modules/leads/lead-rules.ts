@@ -1,7 +1,9 @@
 import { type Actor, can } from '../../../domain/access/policy.js';
 import { AppError, type Validation } from '../../../domain/errors/app-error.js';
 import type { Lead } from '../../../domain/leads/lead.js';
+import { timeframeText } from '../../../domain/leads/lead.js';
 import {
+  parseTimeframe,
   type Temperature,
   type Timeframe,
   temperatureOf,
@@ -107,4 +109,15 @@ export async function checkReferences(
   const products = refs.productIds ?? [];
   const found = await existingIds(db, 'products', products);
   v.checkEach(products, 'productIds', (id) => found.has(id), 'not_found');
+}
+
+/** A timeframe as stored ("now" or a date), with a bad one named in `v`; undefined when not given. */
+export function timeframeFrom(value: string | null | undefined, v: Validation): string | null | undefined {
+  if (value === undefined) return undefined;
+  const parsed = parseTimeframe(value);
+  if (parsed === 'invalid_type' || parsed === 'invalid_format') {
+    v.add('timeframe', parsed);
+    return undefined;
+  }
+  return timeframeText(parsed);
 }

@@ -73,6 +73,40 @@ function toRow(
   };
 }
 
+/** A new lead's row (the bulk writer inserts many of these at once). */
+export function leadInsertRow(lead: Lead, searchText: string, temperature: Temperature) {
+  return {
+    id: lead.id,
+    created_at: lead.createdAt,
+    created_by: lead.createdBy,
+    ...toRow(lead, searchText, temperature),
+  };
+}
+
+/** The rows of a lead's search terms. */
+export function termRows(lead: TermOwner, searchText: string) {
+  return searchTerms(searchText).map((term) => ({
+    term,
+    lead_id: lead.id,
+    created_at: lead.createdAt,
+    owner_id: lead.ownerId,
+  }));
+}
+
+/** The rows of history entries. */
+export function historyRows(entries: readonly HistoryEntry[]) {
+  return entries.map((e) => ({
+    id: newId(),
+    lead_id: e.leadId,
+    at: e.at,
+    actor_id: e.actorId,
+    channel: e.channel,
+    field: e.field,
+    from_value: e.from,
+    to_value: e.to,
+  }));
+}
+
 /**
  * Inserts or updates a lead with its products and tags (replacing both on update). `temperature` is
  * the one just written to its history (see the lead-temperature migration).
@@ -88,7 +122,7 @@ export async function saveLead(
   if (isNew) {
     await db
       .insertInto('leads')
-      .values({ ...row, id: lead.id, created_at: lead.createdAt, created_by: lead.createdBy })
+      .values(leadInsertRow(lead, searchText, temperature))
       .execute();
   } else {
     await db.updateTable('leads').set(row).where('id', '=', lead.id).execute();
@@ -163,21 +197,7 @@ export interface HistoryEntry {
 
 export async function addHistory(db: Db, entries: HistoryEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await db
-    .insertInto('lead_history')
-    .values(
-      entries.map((e) => ({
-        id: newId(),
-        lead_id: e.leadId,
-        at: e.at,
-        actor_id: e.actorId,
-        channel: e.channel,
-        field: e.field,
-        from_value: e.from,
-        to_value: e.to,
-      })),
-    )
-    .execute();
+  await db.insertInto('lead_history').values(historyRows(entries)).execute();
 }
 
 /** A lead's stage, owner and temperature changes, oldest first, with who made them (null: the system). */
@@ -275,12 +295,6 @@ export async function setLeadTerms(
   isNew = false,
 ): Promise<void> {
   if (!isNew) await db.deleteFrom('lead_terms').where('lead_id', '=', lead.id).execute();
-  const terms = searchTerms(searchText);
-  if (terms.length)
-    await db
-      .insertInto('lead_terms')
-      .values(
-        terms.map((term) => ({ term, lead_id: lead.id, created_at: lead.createdAt, owner_id: lead.ownerId })),
-      )
-      .execute();
+  const terms = termRows(lead, searchText);
+  if (terms.length) await db.insertInto('lead_terms').values(terms).execute();
 }

@@ -1,31 +1,18 @@
 import { Validation } from '../../../domain/errors/app-error.js';
-import {
-  defaultLeadTitle,
-  type Lead,
-  normaliseTags,
-  timeframeOf,
-  timeframeText,
-} from '../../../domain/leads/lead.js';
-import { parseTimeframe } from '../../../domain/leads/temperature.js';
-import { personName } from '../../../domain/people/person.js';
-import { type ActorContext, type Caller, callerId, type Deps } from '../../context.js';
+import { type Lead, normaliseTags, timeframeOf } from '../../../domain/leads/lead.js';
+import type { ActorContext, Caller, Deps } from '../../context.js';
 import type { Db } from '../../db/database.js';
-import { newId } from '../../db/ids.js';
 import { assertVisible } from '../../db/scope.js';
 import { insertActivity } from '../activities/activities.repository.js';
-import { recordAudit, recordUpdate } from '../audit/audit.repository.js';
+import { recordUpdate } from '../audit/audit.repository.js';
 import { checkCustomValues, mergeCustomValues } from '../custom-fields/custom-values.js';
 import { findOrganisations } from '../organisations/organisations.repository.js';
 import { visibleCandidates } from '../people/people.query.service.js';
 import { findPeople } from '../people/people.repository.js';
 import type { DuplicateCandidate } from '../people/people.schemas.js';
-import {
-  normaliseOrganisation,
-  normalisePerson,
-  resolveOrganisation,
-  resolvePerson,
-} from '../people/people.service.js';
-import { channelOwner, checkReferences, resolveOwner, temperatureClock, visibleLead } from './lead-rules.js';
+import { duplicatesOfOrganisation, duplicatesOfPerson } from '../people/people.service.js';
+import { LeadPlanner, type Planned, writeLeadPlans } from './lead-plan.js';
+import { checkReferences, resolveOwner, temperatureClock, timeframeFrom, visibleLead } from './lead-rules.js';
 import {
   addHistory,
   findLead,
@@ -36,16 +23,6 @@ import {
 } from './leads.repository.js';
 import type { CreateLeadInput, LeadDto, LeadHistoryEntryDto, UpdateLeadInput } from './leads.schemas.js';
 import { historyOfChange, leadDto, leadSearchText, systemEvent } from './leads.view.js';
-
-function timeframeFrom(value: string | null | undefined, v: Validation): string | null | undefined {
-  if (value === undefined) return undefined;
-  const parsed = parseTimeframe(value);
-  if (parsed === 'invalid_type' || parsed === 'invalid_format') {
-    v.add('timeframe', parsed);
-    return undefined;
-  }
-  return timeframeText(parsed);
-}
 
 /** What `createLeadIn` made: the lead, and the duplicate candidates its identity raised. */
 export interface CreatedLead {
@@ -77,107 +54,21 @@ export async function createLeadIn(
   caller: Caller,
   input: CreateLeadInput,
 ): Promise<CreatedLead> {
-  const v = new Validation();
-  v.check(
-    Boolean(input.person || input.personId || input.organisation || input.organisationId),
-    'person',
-    'required',
-  );
-  const personFields = input.person ? normalisePerson(input.person, v, 'person.') : undefined;
-  const orgFields = input.organisation ? normaliseOrganisation(input.organisation) : undefined;
-  const timeframe = timeframeFrom(input.timeframe, v) ?? null;
-  const now = deps.now().toISOString();
-  const clock = await temperatureClock(deps, trx);
-  const owner = caller.user
-    ? await resolveOwner(trx, caller.actor, input.ownerId, v)
-    : await channelOwner(trx, input.ownerId);
-  await checkReferences(trx, input, v);
-  const leadCustom = await checkCustomValues(trx, 'lead', input.customFields, v);
-  if (personFields) {
-    personFields.customFields = mergeCustomValues(
-      {},
-      await checkCustomValues(trx, 'person', input.person?.customFields, v, 'person.'),
-    );
+  const [planned] = await new LeadPlanner(trx, deps, caller).plan([input]);
+  if (!planned) throw new Error('no plan');
+  if (!planned.ok) {
+    const v = new Validation();
+    v.errors.push(...planned.errors);
+    v.throwIfAny();
   }
-  if (orgFields) {
-    orgFields.customFields = mergeCustomValues(
-      {},
-      await checkCustomValues(trx, 'organisation', input.organisation?.customFields, v, 'organisation.'),
-    );
-  }
-  const existingPerson = input.personId
-    ? (await findPeople(trx, [input.personId])).get(input.personId)
-    : undefined;
-  if (input.personId) v.check(existingPerson !== undefined, 'personId', 'not_found');
-  v.throwIfAny();
-  const org = orgFields ? await resolveOrganisation(trx, orgFields, now) : undefined;
-  const organisationId =
-    org?.organisation.id ?? input.organisationId ?? existingPerson?.organisationId ?? null;
-  const orgName = org?.organisation.name ?? null;
-  const resolved = personFields
-    ? await resolvePerson(
-        trx,
-        { ...personFields, organisationId: personFields.organisationId ?? organisationId },
-        orgName,
-        now,
-      )
-    : undefined;
-  const person = resolved?.person ?? existingPerson;
-  const lead: Lead = {
-    id: newId(),
-    personId: person?.id ?? null,
-    organisationId,
-    title: input.title?.trim() || defaultLeadTitle(person ? personName(person) : null, orgName),
-    sourceId: input.sourceId ?? null,
-    sourceDetail: input.sourceDetail?.trim() || null,
-    campaignId: input.campaignId ?? null,
-    referredByPersonId: input.referredByPersonId ?? null,
-    ...owner,
-    timeframe,
-    stage: 'suspect',
-    stageChangedAt: now,
-    disqualifyReason: null,
-    disqualifyNote: null,
-    revisitOn: null,
-    competitor: null,
-    score: 0,
-    nextFollowUpAt: input.nextFollowUpAt ?? null,
-    lastActivityAt: now,
-    customFields: mergeCustomValues({}, leadCustom),
-    productIds: input.productIds ?? [],
-    tags: normaliseTags(input.tags ?? []),
-    createdBy: callerId(caller),
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
-  };
-  const temperature = clock.of(timeframeOf(timeframe));
-  await saveLead(trx, lead, leadSearchText(person, orgName, lead.title), true, temperature);
-  const history = historyOfChange(caller, lead.id, now);
-  await addHistory(trx, [
-    ...history('stage', null, 'suspect'),
-    ...history('owner', null, lead.ownerId),
-    ...history('temperature', null, temperature),
-  ]);
-  await insertActivity(
-    trx,
-    systemEvent(caller, lead, now, {
-      event: 'created',
-      personReused: resolved ? !resolved.created : true,
-      ...('origin' in caller ? { origin: caller.origin } : {}),
-    }),
-  );
-  await recordAudit(trx, caller, {
-    entityType: 'lead',
-    entityId: lead.id,
-    action: 'create',
-    after: lead,
-    at: now,
-  });
+  const { plan } = planned as Extract<Planned, { ok: true }>;
+  await writeLeadPlans(trx, caller, [plan]);
+  const personDuplicates = plan.newPerson ? await duplicatesOfPerson(trx, plan.newPerson.person) : [];
+  const orgDuplicates = plan.newOrganisation ? await duplicatesOfOrganisation(trx, plan.newOrganisation) : [];
   return {
-    lead,
-    personCreated: resolved?.created ?? false,
-    duplicates: [...(resolved?.duplicates ?? []), ...(org?.duplicates ?? [])],
+    lead: plan.lead,
+    personCreated: plan.personCreated,
+    duplicates: [...personDuplicates, ...orgDuplicates],
   };
 }
 

@@ -39,13 +39,44 @@ export async function findOrganisations(db: Db, ids: readonly string[]): Promise
   return new Map(rows.map((r) => [r.id, toOrganisation(r)]));
 }
 
+/** Live organisations by company code (the legal identity a new lead's organisation reuses). */
+export async function organisationsByCode(
+  db: Db,
+  codes: readonly string[],
+): Promise<Map<string, Organisation>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('organisations')
+    .selectAll()
+    .where('company_code', 'in', codes)
+    .where('deleted_at', 'is', null)
+    .where('merged_into_id', 'is', null)
+    .orderBy('id')
+    .execute();
+  const found = new Map<string, Organisation>();
+  for (const row of rows)
+    if (row.company_code && !found.has(row.company_code)) found.set(row.company_code, toOrganisation(row));
+  return found;
+}
+
 export async function saveOrganisation(
   db: Db,
   org: Organisation,
   searchText: string,
   isNew: boolean,
 ): Promise<void> {
-  const row = {
+  const row = organisationRow(org, searchText);
+  if (isNew)
+    await db
+      .insertInto('organisations')
+      .values({ ...row, id: org.id, created_at: org.createdAt })
+      .execute();
+  else await db.updateTable('organisations').set(row).where('id', '=', org.id).execute();
+}
+
+/** An organisation's own columns (the bulk writer inserts many with id and created_at). */
+export function organisationRow(org: Organisation, searchText: string) {
+  return {
     name: org.name,
     company_code: org.companyCode,
     vat_code: org.vatCode,
@@ -59,12 +90,6 @@ export async function saveOrganisation(
     search_text: searchText,
     updated_at: org.updatedAt,
   };
-  if (isNew)
-    await db
-      .insertInto('organisations')
-      .values({ ...row, id: org.id, created_at: org.createdAt })
-      .execute();
-  else await db.updateTable('organisations').set(row).where('id', '=', org.id).execute();
 }
 
 /** Live organisations with this company code or domain (excluding `exceptId`). */

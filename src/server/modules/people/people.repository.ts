@@ -71,7 +71,25 @@ export async function savePerson(
   emailKeys: string[],
   isNew: boolean,
 ): Promise<void> {
-  const row = {
+  const row = personRow(person, searchText);
+  if (isNew) {
+    await db
+      .insertInto('people')
+      .values({ ...row, id: person.id, created_at: person.createdAt })
+      .execute();
+  } else {
+    await db.updateTable('people').set(row).where('id', '=', person.id).execute();
+    await db.deleteFrom('person_emails').where('person_id', '=', person.id).execute();
+    await db.deleteFrom('person_phones').where('person_id', '=', person.id).execute();
+  }
+  if (person.emails.length)
+    await db.insertInto('person_emails').values(emailRows(person, emailKeys)).execute();
+  if (person.phones.length) await db.insertInto('person_phones').values(phoneRows(person)).execute();
+}
+
+/** A person's own columns (the bulk writer inserts many with id and created_at). */
+export function personRow(person: Person, searchText: string) {
+  return {
     first_name: person.firstName,
     last_name: person.lastName,
     job_title: person.jobTitle,
@@ -84,36 +102,21 @@ export async function savePerson(
     search_text: searchText,
     updated_at: person.updatedAt,
   };
-  if (isNew) {
-    await db
-      .insertInto('people')
-      .values({ ...row, id: person.id, created_at: person.createdAt })
-      .execute();
-  } else {
-    await db.updateTable('people').set(row).where('id', '=', person.id).execute();
-    await db.deleteFrom('person_emails').where('person_id', '=', person.id).execute();
-    await db.deleteFrom('person_phones').where('person_id', '=', person.id).execute();
-  }
-  if (person.emails.length) {
-    await db
-      .insertInto('person_emails')
-      .values(
-        person.emails.map((email, i) => ({
-          id: newId(),
-          person_id: person.id,
-          email,
-          email_key: emailKeys[i] ?? email,
-          position: i,
-        })),
-      )
-      .execute();
-  }
-  if (person.phones.length) {
-    await db
-      .insertInto('person_phones')
-      .values(person.phones.map((phone, i) => ({ id: newId(), person_id: person.id, phone, position: i })))
-      .execute();
-  }
+}
+
+/** A person's e-mail rows, in order (`emailKeys[i]` is the key of `emails[i]`). */
+export function emailRows(person: Pick<Person, 'id' | 'emails'>, emailKeys: readonly string[]) {
+  return person.emails.map((email, i) => ({
+    id: newId(),
+    person_id: person.id,
+    email,
+    email_key: emailKeys[i] ?? email,
+    position: i,
+  }));
+}
+
+export function phoneRows(person: Pick<Person, 'id' | 'phones'>) {
+  return person.phones.map((phone, i) => ({ id: newId(), person_id: person.id, phone, position: i }));
 }
 
 /** Live people having any of these e-mail keys or phones (excluding `exceptId`): duplicate candidates. */
