@@ -42,11 +42,20 @@ const PHONE_CHARACTERS = /^[\d\s()+\-./]+$/u;
  * `'861234567'` and `'(8-612) 34567'`; `normalisePhone('+44 20 7946 0958')` → `'+442079460958'`.
  */
 export function normalisePhone(raw: string, defaultCountry: CountryCode = 'LT'): string | null {
+  const key = `${defaultCountry}|${raw}`;
+  const known = recentPhones.get(key);
+  if (known !== undefined) return known;
   const value = raw.trim();
-  if (!PHONE_CHARACTERS.test(value)) return null;
-  const phone = parsePhoneNumberFromString(value, defaultCountry);
-  return phone?.isValid() ? phone.number : null;
+  const phone = PHONE_CHARACTERS.test(value) ? parsePhoneNumberFromString(value, defaultCountry) : undefined;
+  const normalised = phone?.isValid() ? phone.number : null;
+  // why: an import row's phone is read four times (keys, checks, matching, the person) and parsing is
+  // the costliest step of a row; the answer depends on the two arguments only.
+  if (recentPhones.size >= 4096) recentPhones.clear();
+  recentPhones.set(key, normalised);
+  return normalised;
 }
+
+const recentPhones = new Map<string, string | null>();
 
 /** Letters, digits and inner hyphens, in any script (IDN domains such as ąžuolas.lt). */
 const LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?$/u;

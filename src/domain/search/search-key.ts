@@ -22,7 +22,11 @@ const COMBINING_MARKS = /\p{M}/gu;
 /** Everything but letters, digits and the characters that matter in e-mails, phones and domains. */
 const SEPARATORS = /[^\p{L}\p{N}@.+-]+/gu;
 
+/** Printable ASCII: nothing to decompose or fold, lower-casing is all `fold` would do. */
+const PLAIN_ASCII = /^[ -~]*$/;
+
 function fold(text: string): string {
+  if (PLAIN_ASCII.test(text)) return text.toLowerCase();
   // why NFKD rather than NFD: it also unpacks ligatures (ﬁ), full-width forms (Ａ) and the like.
   // Lower-casing sits between two decompositions because each can produce what the other undoes
   // (ℌ decomposes to an upper-case H; İ lower-cases to i plus a combining dot).

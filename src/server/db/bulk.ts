@@ -1,7 +1,7 @@
 import { CompiledQuery, type Insertable, SqliteAdapter } from 'kysely';
 import type { Database, Db } from './database.js';
 
-/** Bind parameters per statement, under SQLite's 32,766 and PostgreSQL's 65,535. */
+/** Bind parameters per SQLite statement, under its limit of 32,766. */
 const MAX_PARAMETERS = 30_000;
 /** Rows per statement at most: bigger statements stop paying off (measured in bench/imports). */
 const MAX_ROWS = 256;
@@ -9,10 +9,10 @@ const MAX_ROWS = 256;
 type Row<T extends keyof Database> = Insertable<Database[T]>;
 
 /**
- * Inserts many rows of one table through multi-row `INSERT … VALUES (…), (…)` statements, without
- * the query builder (compiling a 500-row insert costs more than running it: PERFORMANCE-NOTES).
- * Every row must have the same columns as the first. Statement sizes are powers of two, so
- * SQLite's statement cache (db/connect.ts) holds a handful of texts per table and reuses them.
+ * Inserts many rows of one table without the query builder (compiling a 500-row insert costs more
+ * than running it: PERFORMANCE-NOTES). Every row must have the same columns as the first. SQLite:
+ * multi-row `INSERT … VALUES (…), (…)` statements whose sizes are powers of two, so its statement
+ * cache (db/connect.ts) holds a handful of texts per table and reuses them. PostgreSQL: see below.
  * `conflict`: `do nothing` on these columns (a unique key already written is kept).
  */
 export async function insertMany<T extends keyof Database>(
@@ -25,6 +25,7 @@ export async function insertMany<T extends keyof Database>(
   if (!first) return;
   const columns = Object.keys(first);
   const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
+  if (!sqlite) return insertManyPostgres(db, table, columns, rows, conflict);
   const perStatement = Math.min(MAX_ROWS, Math.floor(MAX_PARAMETERS / columns.length));
   let at = 0;
   while (at < rows.length) {
@@ -35,10 +36,34 @@ export async function insertMany<T extends keyof Database>(
       const row = rows[i] as Record<string, unknown>;
       for (const c of columns) parameters.push(row[c] ?? null);
     }
-    await db.executeQuery(
-      CompiledQuery.raw(statementText(table, columns, size, sqlite, conflict), parameters),
-    );
+    await db.executeQuery(CompiledQuery.raw(statementText(table, columns, size, conflict), parameters));
     at += size;
+  }
+}
+
+/** Rows per PostgreSQL statement: one JSON parameter each, so only memory bounds it. */
+const POSTGRES_ROWS = 5_000;
+
+/**
+ * PostgreSQL: the rows travel as one JSON parameter that `json_populate_recordset` turns into the
+ * table's own row type — one statement per 5,000 rows, each value converted to its column's type
+ * by the server, and no limit of 65,535 bind parameters.
+ */
+async function insertManyPostgres(
+  db: Db,
+  table: string,
+  columns: readonly string[],
+  rows: readonly object[],
+  conflict: { doNothingOn: readonly string[] } | undefined,
+): Promise<void> {
+  const quoted = columns.map((c) => `"${c}"`).join(',');
+  const onConflict = conflict
+    ? ` on conflict (${conflict.doNothingOn.map((c) => `"${c}"`).join(',')}) do nothing`
+    : '';
+  const text = `insert into "${table}" (${quoted}) select ${quoted} from json_populate_recordset(null::"${table}", $1::json)${onConflict}`;
+  for (let at = 0; at < rows.length; at += POSTGRES_ROWS) {
+    const json = JSON.stringify(rows.slice(at, at + POSTGRES_ROWS));
+    await db.executeQuery(CompiledQuery.raw(text, [json]));
   }
 }
 
@@ -48,18 +73,14 @@ function statementText(
   table: string,
   columns: readonly string[],
   rows: number,
-  sqlite: boolean,
   conflict: { doNothingOn: readonly string[] } | undefined,
 ): string {
-  const key = `${sqlite ? 's' : 'p'}|${table}|${columns.join(',')}|${rows}|${conflict?.doNothingOn.join(',') ?? ''}`;
+  const key = `${table}|${columns.join(',')}|${rows}|${conflict?.doNothingOn.join(',') ?? ''}`;
   let text = texts.get(key);
   if (text) return text;
   const tuples: string[] = [];
-  let n = 0;
-  for (let r = 0; r < rows; r++) {
-    const marks = columns.map(() => (sqlite ? '?' : `$${++n}`));
-    tuples.push(`(${marks.join(',')})`);
-  }
+  const tuple = `(${columns.map(() => '?').join(',')})`;
+  for (let r = 0; r < rows; r++) tuples.push(tuple);
   const quoted = columns.map((c) => `"${c}"`).join(',');
   const onConflict = conflict
     ? ` on conflict (${conflict.doNothingOn.map((c) => `"${c}"`).join(',')}) do nothing`

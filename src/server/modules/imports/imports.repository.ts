@@ -1,5 +1,6 @@
 import { type Selectable, sql } from 'kysely';
 import type { ImportMatch, ImportMode } from '../../../domain/imports/outcome.js';
+import { insertMany } from '../../db/bulk.js';
 import type { Db, ImportsTable } from '../../db/database.js';
 
 export type ImportStatus =
@@ -311,49 +312,42 @@ export async function writeLedger(
   problems: RowProblem[],
   keys: { key: string; rowNo: number }[],
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) {
-    await db
-      .insertInto('import_rows')
-      .values(
-        rows.slice(i, i + 200).map((r) => ({
-          import_id: importId,
-          row_no: r.rowNo,
-          line: r.line,
-          outcome: r.outcome,
-          lead_id: r.leadId,
-          person_id: r.personId,
-          organisation_id: r.organisationId,
-          created_person: r.createdPerson ? 1 : 0,
-          created_organisation: r.createdOrganisation ? 1 : 0,
-          before: r.before ? JSON.stringify(r.before) : null,
-          sample: r.sample ? JSON.stringify(r.sample) : null,
-        })),
-      )
-      .execute();
-  }
-  for (let i = 0; i < problems.length; i += 200) {
-    await db
-      .insertInto('import_errors')
-      .values(
-        problems.slice(i, i + 200).map((p) => ({
-          import_id: importId,
-          row_no: p.rowNo,
-          line: p.line,
-          field: p.field,
-          code: p.code,
-          value: p.value,
-        })),
-      )
-      .onConflict((oc) => oc.columns(['import_id', 'row_no', 'field']).doNothing())
-      .execute();
-  }
-  for (let i = 0; i < keys.length; i += 200) {
-    await db
-      .insertInto('import_keys')
-      .values(keys.slice(i, i + 200).map((k) => ({ import_id: importId, key: k.key, row_no: k.rowNo })))
-      .onConflict((oc) => oc.columns(['import_id', 'key']).doNothing())
-      .execute();
-  }
+  await insertMany(
+    db,
+    'import_rows',
+    rows.map((r) => ({
+      import_id: importId,
+      row_no: r.rowNo,
+      line: r.line,
+      outcome: r.outcome,
+      lead_id: r.leadId,
+      person_id: r.personId,
+      organisation_id: r.organisationId,
+      created_person: r.createdPerson ? 1 : 0,
+      created_organisation: r.createdOrganisation ? 1 : 0,
+      before: r.before ? JSON.stringify(r.before) : null,
+      sample: r.sample ? JSON.stringify(r.sample) : null,
+    })),
+  );
+  await insertMany(
+    db,
+    'import_errors',
+    problems.map((p) => ({
+      import_id: importId,
+      row_no: p.rowNo,
+      line: p.line,
+      field: p.field,
+      code: p.code,
+      value: p.value,
+    })),
+    { doNothingOn: ['import_id', 'row_no', 'field'] },
+  );
+  await insertMany(
+    db,
+    'import_keys',
+    keys.map((k) => ({ import_id: importId, key: k.key, row_no: k.rowNo })),
+    { doNothingOn: ['import_id', 'key'] },
+  );
 }
 
 /** Which of these identity keys an earlier row of this import already used. */
