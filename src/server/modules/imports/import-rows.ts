@@ -131,13 +131,21 @@ function rowProblems(input: CreateLeadInput, defs: readonly CustomFieldDefinitio
   return errors;
 }
 
-/** The identity keys of a row, in the import's match order (and those it always records). */
-function keysOf(row: MappedRow, system: string): { email?: string; phone?: string; external?: string } {
-  const phone = row.person.phone ? normalisePhone(row.person.phone) : null;
+/**
+ * The identity keys that make a later row of the file a repeat of an earlier one: the e-mail (the
+ * write path's own identity key) and the keys the import matches on. A phone counts only when
+ * matching on phone: an office number shared by two people does not make them one.
+ */
+function keysOf(
+  row: MappedRow,
+  system: string,
+  match: readonly ImportMatch[],
+): { email?: string; phone?: string; external?: string } {
+  const phone = match.includes('phone') && row.person.phone ? normalisePhone(row.person.phone) : null;
   return {
     ...(row.person.email ? { email: `e:${emailKey(row.person.email)}` } : {}),
     ...(phone ? { phone: `p:${phone}` } : {}),
-    ...(row.externalId ? { external: `x:${system}:${row.externalId}` } : {}),
+    ...(match.includes('external_id') && row.externalId ? { external: `x:${system}:${row.externalId}` } : {}),
   };
 }
 
@@ -314,7 +322,7 @@ export async function processBatch(
       reject(r, errors, mapped.values);
       continue;
     }
-    candidates.push({ r, row: mapped.values, input, keys: keysOf(mapped.values, system) });
+    candidates.push({ r, row: mapped.values, input, keys: keysOf(mapped.values, system, imp.match) });
   }
   const allKeys = candidates.flatMap((c) => Object.values(c.keys));
   const earlier = await seenKeys(trx, imp.id, allKeys);

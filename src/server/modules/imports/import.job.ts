@@ -14,6 +14,7 @@ import {
   advanceImport,
   claimImport,
   finishImport,
+  freeDeadLeases,
   type Import,
   readChunks,
   releaseImport,
@@ -35,6 +36,17 @@ const stopping = new WeakSet<Deps>();
 /** Test hook: stop after this many batches, as if the process died (the lease stays taken). */
 export interface RunOptions {
   stopAfterBatches?: number;
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function leaseUntil(deps: Deps): string {
@@ -201,6 +213,7 @@ async function executeUndo(deps: Deps, imp: Import): Promise<void> {
  */
 export async function runImports(deps: Deps, options: RunOptions = {}): Promise<number> {
   let handled = 0;
+  await freeDeadLeases(deps.db, hostname(), processAlive, deps.now().toISOString());
   for (;;) {
     const imp = await claimImport(deps.db, WORKER, deps.now().toISOString(), leaseUntil(deps));
     if (!imp || stopping.has(deps)) {

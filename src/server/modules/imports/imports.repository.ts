@@ -179,6 +179,40 @@ export async function claimImport(
   return row ? toImport(row) : undefined;
 }
 
+/**
+ * Frees the leases this machine's dead processes held (a crash or a kill), so a restarted server
+ * resumes their imports at once instead of waiting for the lease to run out. `alive` tells
+ * whether a process id of this machine still runs. Safe if it guesses wrong: every batch is
+ * fenced on the lease holder, so a second worker only wastes a batch.
+ */
+export async function freeDeadLeases(
+  db: Db,
+  host: string,
+  alive: (pid: number) => boolean,
+  now: string,
+): Promise<number> {
+  const held = await db
+    .selectFrom('imports')
+    .select(['id', 'lease_owner'])
+    .where('status', 'in', ['queued', 'running', 'undoing'])
+    .where('lease_until', '>=', now)
+    .where('lease_owner', 'like', `${host}:%`)
+    .execute();
+  let freed = 0;
+  for (const { id, lease_owner } of held) {
+    const pid = Number(lease_owner?.split(':').at(-2));
+    if (!Number.isInteger(pid) || alive(pid)) continue;
+    const res = await db
+      .updateTable('imports')
+      .set({ lease_until: null })
+      .where('id', '=', id)
+      .where('lease_owner', '=', lease_owner)
+      .executeTakeFirst();
+    freed += Number(res.numUpdatedRows);
+  }
+  return freed;
+}
+
 export interface BatchProgress {
   rowsDone: number;
   bytesDone: number;

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../../test/dialects.js';
 import { problem, useTestApp } from '../../../../test/harness.js';
@@ -287,6 +289,61 @@ describeEachDialect('list imports', (dialect) => {
       .where('import_id', '=', id)
       .executeTakeFirstOrThrow();
     expect(Number(ledger.n)).toBe(1234);
+  });
+
+  it('a phone shared by two rows is no repeat unless the import matches on phone', async () => {
+    const admin = await t.signedIn('admin');
+    const mapping = JSON.stringify({
+      Vardas: 'person.firstName',
+      'El. paštas': 'person.email',
+      Tel: 'person.phone',
+    });
+    const file = Buffer.from(
+      [
+        'Vardas,El. paštas,Tel',
+        'Ona,ona.biuras@example.lt,+37052123456',
+        'Rūta,ruta.biuras@example.lt,+37052123456',
+      ].join('\n'),
+    );
+    const byEmail = (await upload(admin.headers, file, { mapping, match: 'email' })).json();
+    await runImports(t.deps);
+    expect(await status(admin.headers, byEmail.id)).toMatchObject({ status: 'done', created: 2, skipped: 0 });
+    const byPhone = (await upload(admin.headers, file, { mapping, match: 'phone' })).json();
+    await runImports(t.deps);
+    // matching on phone: two people now hold the number, so it decides nothing, and the second row repeats the first
+    const done = await status(admin.headers, byPhone.id);
+    expect(done).toMatchObject({ status: 'done', created: 0, skipped: 2 });
+  });
+
+  it('takes over at once from a process of this machine that died (no waiting for its lease)', async () => {
+    const admin = await t.signedIn('admin');
+    const file = Buffer.from(['Vardas,Pavardė,El. paštas', 'Ona,Gyva,gyva@example.lt'].join('\n'));
+    const mapping = JSON.stringify({
+      Vardas: 'person.firstName',
+      Pavardė: 'person.lastName',
+      'El. paštas': 'person.email',
+    });
+    const uploaded = await upload(admin.headers, file, { mapping });
+    expect(uploaded.statusCode, uploaded.body).toBe(202);
+    const { id } = uploaded.json();
+    const lease = { lease_until: '2999-01-01T00:00:00.000Z', status: 'running' };
+    // a live process of another machine keeps its lease
+    await t.deps.db
+      .updateTable('imports')
+      .set({ ...lease, lease_owner: 'elsewhere:1:abcd' })
+      .where('id', '=', id)
+      .execute();
+    await runImports(t.deps);
+    expect(await status(admin.headers, id)).toMatchObject({ status: 'running', rowsDone: 0 });
+    // a process of this machine that no longer runs does not
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+    await t.deps.db
+      .updateTable('imports')
+      .set({ lease_owner: `${hostname()}:${dead}:abcd` })
+      .where('id', '=', id)
+      .execute();
+    await runImports(t.deps);
+    expect(await status(admin.headers, id)).toMatchObject({ status: 'done', created: 1 });
   });
 
   describe('refusals', () => {
