@@ -416,7 +416,10 @@ async function createRows(
   },
 ): Promise<void> {
   if (creates.length === 0) return;
-  const planned = await new LeadPlanner(trx, ctx.deps, ctx.caller).plan(creates.map((c) => c.input));
+  const planner = new LeadPlanner(trx, ctx.deps, ctx.caller, {
+    organisationByDomain: ctx.imp.match.includes('company'),
+  });
+  const planned = await planner.plan(creates.map((c) => c.input));
   const written: { c: (typeof creates)[number]; plan: LeadPlan }[] = [];
   const refused = new Set<number>();
   creates.forEach((c, i) => {

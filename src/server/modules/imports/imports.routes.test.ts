@@ -315,6 +315,60 @@ describeEachDialect('list imports', (dialect) => {
     expect(done).toMatchObject({ status: 'done', created: 0, skipped: 2 });
   });
 
+  it('matching on the organisation joins existing ones by company code or website, and rows share new ones', async () => {
+    const admin = await t.signedIn('admin');
+    const made = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/leads',
+      headers: admin.headers,
+      payload: { organisation: { name: 'UAB Akmuo', companyCode: '300000001', website: 'https://akmuo.lt' } },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const existing = made.json().organisationId as string;
+    const mapping = JSON.stringify({
+      'El. paštas': 'person.email',
+      Įmonė: 'organisation.name',
+      Kodas: 'organisation.companyCode',
+      Svetainė: 'organisation.website',
+    });
+    const file = Buffer.from(
+      [
+        'El. paštas,Įmonė,Kodas,Svetainė',
+        'a@akmuo.lt,Akmuo,300000001,',
+        'b@akmuo.lt,Akmuo (be kodo),,www.akmuo.lt',
+        'c@beta.lt,Beta,,beta.lt',
+        'd@beta.lt,Beta,,https://beta.lt/apie',
+        'e@kita.lt,Kita su kodu,300000002,akmuo.lt',
+      ].join('\n'),
+    );
+    const orgsOf = async (emails: string[]) =>
+      (
+        await t.deps.db
+          .selectFrom('leads')
+          .innerJoin('person_emails', 'person_emails.person_id', 'leads.person_id')
+          .select(['person_emails.email', 'leads.organisation_id'])
+          .where('person_emails.email', 'in', emails)
+          .orderBy('person_emails.email')
+          .execute()
+      ).map((r) => r.organisation_id);
+    const withCompany = (await upload(admin.headers, file, { mapping, match: 'email,company' })).json();
+    await runImports(t.deps);
+    expect(await status(admin.headers, withCompany.id)).toMatchObject({ status: 'done', created: 5 });
+    const [a, b, c, d, e] = await orgsOf(['a@akmuo.lt', 'b@akmuo.lt', 'c@beta.lt', 'd@beta.lt', 'e@kita.lt']);
+    expect([a, b]).toEqual([existing, existing]);
+    expect(c).toBe(d);
+    expect(c).not.toBe(existing);
+    // its own company code makes it another legal entity, whatever site it shares
+    expect(e).not.toBe(existing);
+
+    // without it, a website alone creates a new organisation (the shared domain is only a duplicate hint)
+    const again = Buffer.from(['El. paštas,Įmonė,Kodas,Svetainė', 'f@akmuo.lt,Akmuo,,akmuo.lt'].join('\n'));
+    const plain = (await upload(admin.headers, again, { mapping, match: 'email' })).json();
+    await runImports(t.deps);
+    expect(await status(admin.headers, plain.id)).toMatchObject({ status: 'done', created: 1 });
+    expect((await orgsOf(['f@akmuo.lt']))[0]).not.toBe(existing);
+  });
+
   it('takes over at once from a process of this machine that died (no waiting for its lease)', async () => {
     const admin = await t.signedIn('admin');
     const file = Buffer.from(['Vardas,Pavardė,El. paštas', 'Ona,Gyva,gyva@example.lt'].join('\n'));

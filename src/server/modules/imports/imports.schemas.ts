@@ -3,9 +3,6 @@ import { IMPORT_MATCH_KEYS, IMPORT_MODES } from '../../../domain/imports/outcome
 import { Id, Timestamp } from '../../schemas/common.js';
 import { MEMBER_STATUSES } from '../campaigns/campaigns.schemas.js';
 
-/** Matching an organisation by its company code (`company`) is not built yet, so it is not offered. */
-const PERSON_MATCH_KEYS = IMPORT_MATCH_KEYS.filter((k) => k !== 'company');
-
 export const IMPORT_STATUSES = [
   'queued',
   'running',
@@ -31,10 +28,11 @@ export const ImportSettings = Type.Object(
           'column header → field (person.email, person.fullName, organisation.name, lead.tags, external.id, cf.<key> …); null leaves a column out',
       },
     ),
-    match: Type.Array(Type.Enum(PERSON_MATCH_KEYS), {
+    match: Type.Array(Type.Enum(IMPORT_MATCH_KEYS), {
       uniqueItems: true,
-      maxItems: 3,
-      description: 'keys that find an existing person, in order: email, phone, external_id',
+      maxItems: 4,
+      description:
+        'keys that find an existing person, in order: email, phone, external_id; company: a row\'s organisation joins the existing one with its company code or, without a code, its website domain (and rows of the file share one)',
     }),
     mode: Type.Enum(IMPORT_MODES, {
       description:

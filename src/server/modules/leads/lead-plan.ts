@@ -16,7 +16,7 @@ import { newId } from '../../db/ids.js';
 import { activityRow } from '../activities/activities.repository.js';
 import { auditRow } from '../audit/audit.repository.js';
 import { customValuesChecker, mergeCustomValues } from '../custom-fields/custom-values.js';
-import { organisationRow, organisationsByCode } from '../organisations/organisations.repository.js';
+import { organisationRow, organisationsBy } from '../organisations/organisations.repository.js';
 import { emailRows, findPeople, peopleMatching, personRow, phoneRows } from '../people/people.repository.js';
 import { normaliseOrganisation, normalisePerson } from '../people/people.service.js';
 import {
@@ -60,10 +60,16 @@ export class LeadPlanner {
   private readonly custom;
   private clock: TemperatureClock | undefined;
 
+  /**
+   * `organisationByDomain`: an organisation without a known company code joins the live one with
+   * the same website domain (an import that matches on the organisation); otherwise a shared
+   * domain is only a duplicate candidate ("Acme Inc" and "Acme GmbH" may share it).
+   */
   constructor(
     private readonly trx: Db,
     private readonly deps: Deps,
     private readonly caller: Caller,
+    private readonly options: { organisationByDomain?: boolean } = {},
   ) {
     this.custom = customValuesChecker(trx);
   }
@@ -143,10 +149,12 @@ export class LeadPlanner {
   private async knownIdentities(checked: Awaited<ReturnType<LeadPlanner['check']>>[]) {
     const emailKeys = new Set<string>();
     const codes = new Set<string>();
+    const domains = new Set<string>();
     const personIds = new Set<string>();
     for (const c of checked) {
       for (const e of c.personFields?.emails ?? []) emailKeys.add(emailKey(e));
       if (c.orgFields?.companyCode) codes.add(c.orgFields.companyCode);
+      if (c.orgFields?.domain && this.options.organisationByDomain) domains.add(c.orgFields.domain);
       if (c.input.personId) personIds.add(c.input.personId);
     }
     const byEmail = new Map<string, string>();
@@ -154,8 +162,9 @@ export class LeadPlanner {
       if (!byEmail.has(m.value)) byEmail.set(m.value, m.personId);
     }
     const people = await findPeople(this.trx, [...new Set([...byEmail.values(), ...personIds])]);
-    const organisations = await organisationsByCode(this.trx, [...codes]);
-    return { byEmail, people, organisations };
+    const organisations = await organisationsBy(this.trx, 'company_code', [...codes]);
+    const organisationsByDomain = await organisationsBy(this.trx, 'domain', [...domains]);
+    return { byEmail, people, organisations, organisationsByDomain };
   }
 
   private resolve(
@@ -167,12 +176,18 @@ export class LeadPlanner {
     let newOrganisation: Organisation | null = null;
     let org: Organisation | undefined;
     if (orgFields) {
-      org = orgFields.companyCode ? known.organisations.get(orgFields.companyCode) : undefined;
+      const { companyCode, domain } = orgFields;
+      org = companyCode ? known.organisations.get(companyCode) : undefined;
+      // why: a row with its own company code is that legal entity, whatever site it shares.
+      if (!org && !companyCode && domain && this.options.organisationByDomain)
+        org = known.organisationsByDomain.get(domain);
       if (!org) {
         newOrganisation = { ...orgFields, id: newId(), createdAt: now, updatedAt: now };
         org = newOrganisation;
-        // why: a second row with the same company code joins the organisation the first one made.
-        if (orgFields.companyCode) known.organisations.set(orgFields.companyCode, org);
+        // why: a later input with the same company code (or domain) joins the organisation this one made.
+        if (companyCode) known.organisations.set(companyCode, org);
+        if (domain && this.options.organisationByDomain && !known.organisationsByDomain.has(domain))
+          known.organisationsByDomain.set(domain, org);
       }
     }
     const existingPerson = input.personId ? known.people.get(input.personId) : undefined;

@@ -39,23 +39,29 @@ export async function findOrganisations(db: Db, ids: readonly string[]): Promise
   return new Map(rows.map((r) => [r.id, toOrganisation(r)]));
 }
 
-/** Live organisations by company code (the legal identity a new lead's organisation reuses). */
-export async function organisationsByCode(
+/**
+ * Live organisations by company code (the legal identity a new lead's organisation reuses) or by
+ * website domain (reused only when an import matches on the organisation); the oldest per value.
+ */
+export async function organisationsBy(
   db: Db,
-  codes: readonly string[],
+  key: 'company_code' | 'domain',
+  values: readonly string[],
 ): Promise<Map<string, Organisation>> {
-  if (codes.length === 0) return new Map();
+  if (values.length === 0) return new Map();
   const rows = await db
     .selectFrom('organisations')
     .selectAll()
-    .where('company_code', 'in', codes)
+    .where(key, 'in', values)
     .where('deleted_at', 'is', null)
     .where('merged_into_id', 'is', null)
     .orderBy('id')
     .execute();
   const found = new Map<string, Organisation>();
-  for (const row of rows)
-    if (row.company_code && !found.has(row.company_code)) found.set(row.company_code, toOrganisation(row));
+  for (const row of rows) {
+    const value = row[key];
+    if (value && !found.has(value)) found.set(value, toOrganisation(row));
+  }
   return found;
 }
 
