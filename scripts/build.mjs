@@ -1,4 +1,5 @@
-// Builds the server (tsc → dist/), the web app (vite → dist/web) and the embed script (vite → dist/embed)
+// Builds the server (tsc → dist/), the web app (vite → dist/web) and the embed scripts (vite → dist/embed:
+// the forms script and the chat widget)
 // when missing or stale.
 // Used by `npm start` and the `piltuvas` command so a fresh clone needs no separate build step.
 import { spawnSync } from 'node:child_process';
@@ -61,6 +62,15 @@ export function ensureBuilt({ force = false } = {}) {
   }
   if (force || stampTime('.embed-stamp') < newestMtime(EMBED_INPUTS)) {
     run('the embed script', 'vite', ['build', '--config', 'vite.embed.config.ts', '--logLevel', 'warn']);
+    run('the chat script', 'vite', [
+      'build',
+      '--config',
+      'vite.embed.config.ts',
+      '--mode',
+      'chat',
+      '--logLevel',
+      'warn',
+    ]);
     writeFileSync(join(root, 'dist', '.embed-stamp'), new Date().toISOString());
   }
 }

@@ -44,6 +44,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     sessionSecret: 'x'.repeat(40),
     loginRateLimit: 10_000,
     formRateLimit: 10,
+    // Real-port tests all come from 127.0.0.1; the chat start limit has its own test.
+    chatStartRateLimit: 10_000,
     ...overrides,
   };
 }

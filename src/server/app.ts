@@ -6,6 +6,8 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { AppError } from '../domain/errors/app-error.js';
 import type { Deps } from './context.js';
 import { publicRequestEnded, publicRequestStarted } from './modules/capture/inbox.js';
+import { chatEmbedRoutes } from './modules/chat/chat.embed.routes.js';
+import { publicChatRoutes } from './modules/chat/chat.public.routes.js';
 import { publicTrackingRoutes } from './modules/engagement/engagement.public.routes.js';
 import { onFormInboxError, stopFormInbox } from './modules/forms/form-inbox.js';
 import { embedRoutes, publicFormsRoutes } from './modules/forms/forms.public.routes.js';
@@ -21,6 +23,7 @@ import { openapiPlugin } from './plugins/openapi.js';
 import { securityHeadersPlugin } from './plugins/security-headers.js';
 import { staticPlugin } from './plugins/static.js';
 import { validatorCompiler } from './plugins/validation.js';
+import { closeBroadcaster, openBroadcaster } from './pubsub/index.js';
 
 export interface AppOptions {
   deps: Deps;
@@ -62,6 +65,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       }),
   });
   await app.register(openapiPlugin);
+  openBroadcaster(deps, (error) => app.log.error({ err: error }, 'broadcast failed'));
+  // Open event streams end in preClose (plugins/sse.ts), before this.
+  app.addHook('onClose', async () => closeBroadcaster(deps));
   await app.register(authPlugin, { deps });
   await app.register(healthRoutes, { deps });
   await app.register(
@@ -71,7 +77,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     { prefix: '/api/v1' },
   );
   // Background work (leads from the inboxes, imports) steps aside while visitors are answered.
-  const isPublic = (url: string) => url.startsWith('/api/public/');
+  // Event streams stay open for minutes: counted, they would hold the drains back for good.
+  const isPublic = (url: string) => {
+    const path = url.split('?', 1)[0] ?? '';
+    return path.startsWith('/api/public/') && !path.endsWith('/events');
+  };
   app.addHook('onRequest', async (request, reply) => {
     if (!isPublic(request.url)) return;
     publicRequestStarted();
@@ -81,7 +91,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Public capture endpoints: no session, their own body parsers, limits and origin checks.
   await app.register(publicFormsRoutes, { deps, prefix: '/api/public' });
   await app.register(publicWebhooksRoutes, { deps, prefix: '/api/public' });
+  await app.register(publicChatRoutes, { deps, prefix: '/api/public' });
   await app.register(embedRoutes, { deps });
+  await app.register(chatEmbedRoutes, { deps });
   await app.register(publicTrackingRoutes, { deps });
   await app.register(publicReferralRoutes, { deps });
   onFormInboxError(deps, (error) => app.log.error({ err: error }, 'form inbox failed'));

@@ -23,6 +23,10 @@ export interface Config {
   loginRateLimit: number;
   /** Submissions per public form per client address per minute before 429 (more than 3 go to quarantine). */
   formRateLimit: number;
+  /** Chat conversations one client address starts per minute on all widgets together before 429. */
+  chatStartRateLimit: number;
+  /** Chat event streams one client address may hold open at once (per process) before 429. */
+  chatStreamsPerAddress: number;
   /** The largest file a list import takes, in MiB. */
   importMaxMegabytes: number;
   /** Start an import as soon as it is queued (else the recurring job does, within seconds; tests drive it). */
@@ -83,6 +87,8 @@ export function parseConfig(env: Env): Omit<Config, 'sessionSecret'> & { session
   const trustProxy = boolVar(env, 'PILTUVAS_TRUST_PROXY', false);
   const loginRateLimit = intVar(env, 'PILTUVAS_LOGIN_RATE_LIMIT', 30, 1, 100_000);
   const formRateLimit = intVar(env, 'PILTUVAS_FORM_RATE_LIMIT', 10, 1, 1_000_000);
+  const chatStartRateLimit = intVar(env, 'PILTUVAS_CHAT_START_RATE_LIMIT', 20, 1, 1_000_000);
+  const chatStreamsPerAddress = intVar(env, 'PILTUVAS_CHAT_STREAMS_PER_ADDRESS', 20, 1, 100_000);
   const importMaxMegabytes = intVar(env, 'PILTUVAS_IMPORT_MAX_MB', 100, 1, 10_000);
   const timeZone = env.PILTUVAS_TIME_ZONE?.trim() || DEFAULT_TIME_ZONE;
   if (!isValidTimeZone(timeZone)) {
@@ -104,6 +110,8 @@ export function parseConfig(env: Env): Omit<Config, 'sessionSecret'> & { session
     trustProxy,
     loginRateLimit,
     formRateLimit,
+    chatStartRateLimit,
+    chatStreamsPerAddress,
     importMaxMegabytes,
     startImportsAtOnce: true,
     timeZone,

@@ -51,6 +51,9 @@ export interface Database {
   tracked_links: TrackedLinksTable;
   engagement_events: EngagementEventsTable;
   referral_links: ReferralLinksTable;
+  chat_widgets: ChatWidgetsTable;
+  chat_conversations: ChatConversationsTable;
+  chat_messages: ChatMessagesTable;
 }
 
 export interface TeamsTable {
@@ -634,4 +637,68 @@ export interface ReferralLinksTable {
   created_by: string | null;
   created_at: string;
   disabled_at: string | null;
+}
+
+export interface ChatWidgetsTable {
+  id: string;
+  name: string;
+  /** active | archived */
+  status: string;
+  /** JSON: { lt, en } greeting replacing the bot's own, or null. */
+  greeting_json: string | null;
+  /** JSON: string[] of origins (scheme://host[:port]); empty → any site. */
+  allowed_origins_json: string;
+  source_id: string | null;
+  campaign_id: string | null;
+  owner_id: string | null;
+  version: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  /** Conversations the widget starts per minute (all visitors together) before 429. */
+  max_per_minute: number;
+}
+
+export interface ChatConversationsTable {
+  id: string;
+  widget_id: string;
+  /** sha256 (hex) of the visitor's token. */
+  token_hash: string;
+  visitor_id: string | null;
+  person_id: string | null;
+  lead_id: string | null;
+  /** bot | waiting | human | closed */
+  status: string;
+  assigned_user_id: string | null;
+  /** lt | en */
+  language: string;
+  /** JSON: the visitor's touch (attribution) as received, or null. */
+  touch_json: string | null;
+  /** JSON: the bot's state (domain/chat/bot.ts). */
+  bot_state_json: string;
+  /** The lead's `chat` activity carrying the transcript. */
+  activity_id: string | null;
+  /** The seq of the latest message (0 before the first). */
+  last_seq: Generated<number>;
+  started_at: string;
+  last_message_at: string;
+  closed_at: string | null;
+  /** Who closed it (a colleague who had not joined keeps seeing it through this). */
+  closed_by: string | null;
+  /** JSON { code, message, errors? }: why the lead could not be made from the chat, or null. */
+  capture_error: string | null;
+}
+
+export interface ChatMessagesTable {
+  id: string;
+  conversation_id: string;
+  /** 1, 2, 3 … per conversation. */
+  seq: number;
+  /** visitor | bot | user | system */
+  sender: string;
+  user_id: string | null;
+  body: string;
+  /** JSON: { value, label }[] offered with a bot message, or null. */
+  quick_replies_json: string | null;
+  created_at: string;
 }

@@ -11,6 +11,8 @@ import { CampaignMemberSchema, CampaignSchema } from './campaigns/campaigns.sche
 import { TouchSchema } from './capture/capture.schemas.js';
 import { catalogueRoutes } from './catalogue/catalogue.routes.js';
 import { ProductSchema } from './catalogue/catalogue.schemas.js';
+import { chatRoutes } from './chat/chat.routes.js';
+import { ChatConversationSchema, ChatMessageSchema, ChatWidgetSchema } from './chat/chat.schemas.js';
 import { customFieldsRoutes } from './custom-fields/custom-fields.routes.js';
 import { CustomFieldSchema } from './custom-fields/custom-fields.schemas.js';
 import { engagementRoutes } from './engagement/engagement.routes.js';
@@ -65,6 +67,7 @@ export const apiRoutes: FastifyPluginAsync<{ deps: Deps }>[] = [
   integrationsRoutes,
   engagementRoutes,
   referralsRoutes,
+  chatRoutes,
 ];
 
 /** Schemas with an `$id` that responses reference (`Type.Ref('User')`); registered once for validation and OpenAPI. */
@@ -93,4 +96,7 @@ export const sharedSchemas: TSchema[] = [
   WebhookEventSchema,
   ContentItemSchema,
   TrackedLinkSchema,
+  ChatWidgetSchema,
+  ChatMessageSchema,
+  ChatConversationSchema,
 ];

@@ -42,7 +42,8 @@ function routeAccess(request: FastifyRequest): Access {
   return request.routeOptions.url?.startsWith('/api/v1/') ? 'user' : 'public';
 }
 
-async function resolveAuth(deps: Deps, request: FastifyRequest): Promise<Authenticated | null> {
+/** The request's caller as the database says now (a long-lived event stream asks again later). */
+export async function resolveAuth(deps: Deps, request: FastifyRequest): Promise<Authenticated | null> {
   const header = request.headers.authorization;
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);

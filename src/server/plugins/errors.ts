@@ -7,6 +7,7 @@ import {
   type FieldError,
   type FieldErrorCode,
 } from '../../domain/errors/app-error.js';
+import { redactToken } from './sse.js';
 
 /** The one map from error code to HTTP status. */
 const STATUS: Record<ErrorCode, number> = {
@@ -138,7 +139,11 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       const detail = code === 'malformed_json' ? 'The request body is not valid JSON' : error.message;
       return sendProblem(reply, status, code, detail);
     }
-    request.log.error({ err: error, url: request.url, method: request.method }, 'request failed');
+    // The URL may carry a secret (the chat stream's ?token=): it never reaches the log.
+    request.log.error(
+      { err: error, url: redactToken(request.url), method: request.method },
+      'request failed',
+    );
     return sendProblem(reply, 500, 'internal', 'Something went wrong on our side; it has been logged');
   });
 });

@@ -10,6 +10,7 @@ import { leadTemperature } from './20261127T0040-lead-temperature.js';
 import { capture } from './20261127T0100-capture.js';
 import { importsAndWebhooks } from './20261127T0110-imports-webhooks.js';
 import { engagementAndReferrals } from './20261127T0120-engagement-referrals.js';
+import { chat } from './20261127T0130-chat.js';
 
 /** A migration may branch on the dialect (auto-increment, locking, types) where it must. */
 export type MigrationFactory = (dialect: DialectName) => Migration;
@@ -26,4 +27,5 @@ export const MIGRATIONS: Record<string, MigrationFactory> = {
   '20261127T0100-capture': capture,
   '20261127T0110-imports-webhooks': importsAndWebhooks,
   '20261127T0120-engagement-referrals': engagementAndReferrals,
+  '20261127T0130-chat': chat,
 };

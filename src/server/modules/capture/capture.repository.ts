@@ -1,8 +1,22 @@
+import { sql } from 'kysely';
 import type { Touch } from '../../../domain/capture/attribution.js';
 import { OPEN_STAGES } from '../../../domain/leads/stages.js';
 import type { CaptureContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { newId } from '../../db/ids.js';
+
+/**
+ * PostgreSQL: waits for the transaction-scoped advisory lock of each e-mail key (in one order, so
+ * two callers never wait on each other), held until the transaction ends. Two captures of one new
+ * e-mail — two chats, a chat and the form inbox, two instances — then match one after the other,
+ * and the second finds the person and open lead the first made. SQLite has one writer at a time.
+ */
+export async function lockEmailKeys(db: Db, postgres: boolean, emailKeys: readonly string[]): Promise<void> {
+  if (!postgres) return;
+  for (const key of [...new Set(emailKeys)].sort()) {
+    await sql`select pg_advisory_xact_lock(hashtext(${`piltuvas:capture-email:${key}`}))`.execute(db);
+  }
+}
 
 /** Stores one touch of a lead (and its person); returns its id. */
 export async function insertTouch(

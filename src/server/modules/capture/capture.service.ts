@@ -13,6 +13,7 @@ import { peopleMatching } from '../people/people.repository.js';
 import {
   insertConsent,
   insertTouch,
+  lockEmailKeys,
   openLeadOf,
   setLeadTouches,
   touchesOfLead,
@@ -46,6 +47,7 @@ export interface CaptureResult {
  * marked done in the same one): a known person (same e-mail) with an open lead gets a new
  * activity and last touch on that lead; anyone else gets a new lead through `createLeadIn`, with
  * its first and last touch. Consent, when the channel asked for it, is recorded with its wording.
+ * Captures of one e-mail take turns (`lockEmailKeys`), so two at once make one person and lead.
  */
 export async function captureLead(
   trx: Db,
@@ -55,6 +57,7 @@ export async function captureLead(
 ): Promise<CaptureResult> {
   const now = deps.now().toISOString();
   const emailKeys = (input.lead.person?.emails ?? []).map(emailKey);
+  await lockEmailKeys(trx, deps.dialect === 'postgres', emailKeys);
   const known = emailKeys.length ? (await peopleMatching(trx, { emailKeys, phones: [] }))[0] : undefined;
   const open = known ? await openLeadOf(trx, known.personId) : undefined;
   let result: CaptureResult;

@@ -18,12 +18,20 @@ export function echoCallerOrigin(app: FastifyInstance, under = ''): void {
   });
 }
 
-/** The CORS preflight of a JSON POST to a public endpoint (an urlencoded post needs none). */
-export function allowPreflight(app: FastifyInstance, url: string, params?: object): void {
+/**
+ * The CORS preflight of a JSON POST to a public endpoint (an urlencoded post needs none); `allow`
+ * widens it for an API that also sends its own headers (the chat's X-Chat-Token, on GET too).
+ */
+export function allowPreflight(
+  app: FastifyInstance,
+  url: string,
+  params?: object,
+  allow: { methods?: string; headers?: string } = {},
+): void {
   app.options(url, { schema: { hide: true, ...(params ? { params } : {}) } }, async (_request, reply) =>
     reply
-      .header('Access-Control-Allow-Methods', 'POST')
-      .header('Access-Control-Allow-Headers', 'Content-Type')
+      .header('Access-Control-Allow-Methods', allow.methods ?? 'POST')
+      .header('Access-Control-Allow-Headers', allow.headers ?? 'Content-Type')
       .header('Access-Control-Max-Age', '600')
       .code(204)
       .send(),

@@ -1,11 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { AppError } from '../../../domain/errors/app-error.js';
 import type { Deps } from '../../context.js';
 import { ProblemRef } from '../../schemas/common.js';
 import { allowPreflight, echoCallerOrigin } from '../capture/cors.js';
+import { lazyBundle } from '../capture/embed-bundle.js';
 import { appOrigin } from './forms.routes.js';
 import { FormIdParams, PublicSubmissionBody, PublicSubmissionResult } from './forms.schemas.js';
 import { embedConfig, submitForm } from './forms.service.js';
@@ -88,22 +86,7 @@ export const publicFormsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
   );
 };
 
-// Same path from src/server/modules/forms (tests) and dist/server/modules/forms (built).
-const EMBED_BUNDLE = fileURLToPath(new URL('../../../../dist/embed/embed.js', import.meta.url));
-let bundle: string | undefined;
-
-function embedBundle(): string {
-  if (bundle === undefined) {
-    if (!existsSync(EMBED_BUNDLE)) {
-      throw new AppError(
-        'not_found',
-        'The embed script is not built yet: run `npm run build` (npm start does it)',
-      );
-    }
-    bundle = readFileSync(EMBED_BUNDLE, 'utf8');
-  }
-  return bundle;
-}
+const embedBundle = lazyBundle('embed.js');
 
 /** JSON that is safe inside a <script> and a JS string: no `</script>`, no U+2028/2029 line breaks. */
 export function scriptJson(value: unknown): string {

@@ -1,4 +1,3 @@
-import { can } from '../../../domain/access/policy.js';
 import { touchesOfSubmission } from '../../../domain/capture/attribution.js';
 import { originAllowed, quarantineReasons, tokenReason } from '../../../domain/capture/spam.js';
 import { AppError, Validation } from '../../../domain/errors/app-error.js';
@@ -14,8 +13,7 @@ import type { ActorContext, Deps } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { newId } from '../../db/ids.js';
 import { recordAudit, recordUpdate } from '../audit/audit.repository.js';
-import { checkReferences } from '../leads/lead-rules.js';
-import { findUserById } from '../users/users.repository.js';
+import { assertMarketing, checkDelivery, normaliseOrigins } from '../capture/channel-settings.js';
 import { customFieldChoices, renderedFields } from './form-fields.query.js';
 import { checkRenderToken, ipHash, MinuteCounter, renderToken } from './form-guards.js';
 import { kickFormInbox } from './form-inbox.js';
@@ -43,12 +41,6 @@ const DEFAULT_TEXTS: { submitLabel: LocalText; thankYou: LocalText } = {
 const HONEYPOT_NAME = 'website_url';
 /** Soft limit: more from one address within a minute still gets stored, in quarantine. */
 export const BURST_PER_MINUTE = 3;
-
-function assertMarketing(caller: ActorContext, action: 'read' | 'create' | 'update' | 'delete'): void {
-  // why: forms are marketing's, like campaigns: everyone reads them, marketers and admins change them.
-  if (!can(caller.actor, action, 'campaign'))
-    throw new AppError('forbidden', 'Only marketers and administrators manage forms');
-}
 
 function toDto(form: Form, counts: SubmissionCounts, appOrigin: string): FormDto {
   const script = `${appOrigin}/embed/forms/${form.id}.js`;
@@ -86,24 +78,13 @@ function escapeAttr(text: string): string {
   return text.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/**
- * A form's definition and references; a new owner must be someone the caller may hand leads to
- * (a marketer may not: assignment stays with sales managers and admins, as for any lead).
- */
+/** A form's definition, and where its leads go (see `checkDelivery`). */
 async function checkForm(db: Db, caller: ActorContext, form: Form, ownerChanged: boolean): Promise<void> {
   const v = new Validation();
   for (const e of formDefinitionProblems(form.fields, form.consent, await customFieldChoices(db))) {
     v.add(e.field, e.code);
   }
-  await checkReferences(db, form, v);
-  if (form.ownerId && ownerChanged) {
-    const owner = await findUserById(db, form.ownerId);
-    if (!owner) v.add('ownerId', 'not_found');
-    else if (!owner.active) v.add('ownerId', 'user_disabled');
-    else if (!can(caller.actor, 'assign', 'lead', { ownerId: owner.id, teamId: owner.teamId })) {
-      v.add('ownerId', 'not_allowed');
-    }
-  }
+  await checkDelivery(db, caller, form, ownerChanged, v);
   v.throwIfAny();
 }
 
@@ -113,7 +94,7 @@ export async function createForm(
   input: CreateFormInput,
   appOrigin: string,
 ): Promise<FormDto> {
-  assertMarketing(caller, 'create');
+  assertMarketing(caller, 'create', 'forms');
   const now = deps.now().toISOString();
   const form: Form = {
     id: newId(),
@@ -152,10 +133,6 @@ export async function createForm(
   });
 }
 
-function normaliseOrigins(origins: string[]): string[] {
-  return [...new Set(origins.map((o) => new URL(o).origin.toLowerCase()))];
-}
-
 export async function updateForm(
   deps: Deps,
   caller: ActorContext,
@@ -163,7 +140,7 @@ export async function updateForm(
   input: UpdateFormInput,
   appOrigin: string,
 ): Promise<FormDto> {
-  assertMarketing(caller, 'update');
+  assertMarketing(caller, 'update', 'forms');
   const now = deps.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
     const before = await findForm(trx, id);
@@ -187,7 +164,7 @@ export async function updateForm(
 }
 
 export async function listForms(deps: Deps, caller: ActorContext, appOrigin: string): Promise<FormDto[]> {
-  assertMarketing(caller, 'read');
+  assertMarketing(caller, 'read', 'forms');
   const forms = await listFormRows(deps.db);
   const counts = await submissionCounts(
     deps.db,
@@ -204,7 +181,7 @@ export async function getForm(
   id: string,
   appOrigin: string,
 ): Promise<FormDto> {
-  assertMarketing(caller, 'read');
+  assertMarketing(caller, 'read', 'forms');
   const form = await findForm(deps.db, id);
   if (!form) throw new AppError('not_found', 'No such form');
   const counts = (await submissionCounts(deps.db, [id])).get(id);
@@ -367,7 +344,7 @@ export async function listSubmissions(
   formId: string,
   q: { status?: string | undefined; limit?: number | undefined; before?: string | undefined },
 ): Promise<{ items: SubmissionDto[]; nextCursor: string | null }> {
-  assertMarketing(caller, 'read');
+  assertMarketing(caller, 'read', 'forms');
   if (!(await findForm(deps.db, formId))) throw new AppError('not_found', 'No such form');
   const limit = q.limit ?? 50;
   const [at, sid] = (q.before ?? '').split('|');
@@ -390,7 +367,7 @@ export async function reviewSubmission(
   id: string,
   verdict: 'release' | 'delete',
 ): Promise<SubmissionDto> {
-  assertMarketing(caller, 'update');
+  assertMarketing(caller, 'update', 'forms');
   const now = deps.now().toISOString();
   const done = await deps.db.transaction().execute(async (trx) => {
     const before = await findSubmission(trx, id);

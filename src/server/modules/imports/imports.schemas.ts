@@ -32,7 +32,7 @@ export const ImportSettings = Type.Object(
       uniqueItems: true,
       maxItems: 4,
       description:
-        'keys that find an existing person, in order: email, phone, external_id; company: a row\'s organisation joins the existing one with its company code or, without a code, its website domain (and rows of the file share one)',
+        "keys that find an existing person, in order: email, phone, external_id; company: a row's organisation joins the existing one with its company code or, without a code, its website domain (and rows of the file share one)",
     }),
     mode: Type.Enum(IMPORT_MODES, {
       description:
