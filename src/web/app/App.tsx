@@ -20,6 +20,23 @@ const formsList = async () => ({
 const formEditor = async () => ({
   Component: (await import('../features/forms/FormEditorPage')).FormEditorPage,
 });
+const chatPages = {
+  conversations: async () => ({
+    Component: (await import('../features/chat/ConversationsPage')).ConversationsPage,
+  }),
+  widgets: async () => ({ Component: (await import('../features/chat/ChatWidgetsPage')).ChatWidgetsPage }),
+  widget: async () => ({
+    Component: (await import('../features/chat/ChatWidgetEditorPage')).ChatWidgetEditorPage,
+  }),
+};
+const integrationPages = {
+  list: async () => ({
+    Component: (await import('../features/integrations/IntegrationsListPage')).IntegrationsListPage,
+  }),
+  one: async () => ({
+    Component: (await import('../features/integrations/IntegrationEditorPage')).IntegrationEditorPage,
+  }),
+};
 const importPages = {
   list: async () => ({ Component: (await import('../features/imports/ImportsPage')).ImportsPage }),
   create: async () => ({ Component: (await import('../features/imports/NewImportPage')).NewImportPage }),
@@ -47,6 +64,18 @@ const FEATURE_ROUTES: Partial<Record<string, RouteObject[]>> = {
     { index: true, lazy: formsList },
     { path: 'new', lazy: formEditor },
     { path: ':id', lazy: formEditor },
+  ],
+  '/chat': [
+    { index: true, lazy: chatPages.conversations },
+    { path: 'widgets', lazy: chatPages.widgets },
+    { path: 'widgets/new', lazy: chatPages.widget },
+    { path: 'widgets/:id', lazy: chatPages.widget },
+    { path: ':id', lazy: chatPages.conversations },
+  ],
+  '/integrations': [
+    { index: true, lazy: integrationPages.list },
+    { path: 'new', lazy: integrationPages.one },
+    { path: ':id', lazy: integrationPages.one },
   ],
   '/imports': [
     { index: true, lazy: importPages.list },

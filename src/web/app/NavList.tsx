@@ -27,14 +27,14 @@ function NavEntry({ item, onNavigate }: { item: NavItem; onNavigate: () => void 
   );
 }
 
-/** Feature navigation for everyone; the Administration group only for admins. */
+/** Feature navigation (an entry with `visibleTo` only for those it names); the Administration group only for admins. */
 export function NavList({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   return (
     <AppShell.Section grow component={ScrollArea}>
       <nav aria-label={t('app.name')}>
-        {FEATURE_NAV.map((item) => (
+        {FEATURE_NAV.filter((item) => item.visibleTo?.(user) ?? true).map((item) => (
           <NavEntry key={item.to} item={item} onNavigate={onNavigate} />
         ))}
         {user.role === 'admin' ? (

@@ -6,7 +6,9 @@ import {
   IconFilter,
   IconForms,
   IconKey,
+  IconMessages,
   IconPackage,
+  IconPlugConnected,
   IconSpeakerphone,
   IconTemperature,
   IconUserSearch,
@@ -14,6 +16,8 @@ import {
   IconUsersGroup,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
+import { mayManageIntegrations } from '../features/integrations/integration-access';
+import type { UserDto } from '../lib/api';
 
 /** The app's sections in one list, so the navigation and the router cannot disagree. */
 export interface NavItem {
@@ -26,6 +30,8 @@ export interface NavItem {
     | 'nav.customers'
     | 'nav.campaigns'
     | 'nav.forms'
+    | 'nav.chat'
+    | 'nav.integrations'
     | 'nav.analytics'
     | 'nav.users'
     | 'nav.teams'
@@ -34,6 +40,8 @@ export interface NavItem {
     | 'temperatureSettings.nav';
   icon: ComponentType<{ size?: number | string; stroke?: number }>;
   testId?: string;
+  /** Who sees the entry, when not everyone: the same rule the server applies to the section's API. */
+  visibleTo?: (user: UserDto) => boolean;
 }
 
 /** Sales and marketing features; App.tsx shows a placeholder for those whose screens have not landed. */
@@ -45,6 +53,14 @@ export const FEATURE_NAV: readonly NavItem[] = [
   { to: '/customers', label: 'nav.customers', icon: IconAddressBook },
   { to: '/campaigns', label: 'nav.campaigns', icon: IconSpeakerphone },
   { to: '/forms', label: 'nav.forms', icon: IconForms, testId: 'nav-forms' },
+  { to: '/chat', label: 'nav.chat', icon: IconMessages, testId: 'nav-chat' },
+  {
+    to: '/integrations',
+    label: 'nav.integrations',
+    icon: IconPlugConnected,
+    testId: 'nav-integrations',
+    visibleTo: mayManageIntegrations,
+  },
   { to: '/analytics', label: 'nav.analytics', icon: IconChartBar },
 ];
 

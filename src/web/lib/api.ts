@@ -3,10 +3,12 @@ import type { CreateTeamInput, TeamDto, UpdateTeamInput } from '../../server/mod
 import type { CreateTokenInput, TokenDto } from '../../server/modules/tokens/tokens.schemas';
 import type { CreateUserInput, UpdateUserInput, UserDto } from '../../server/modules/users/users.schemas';
 import { campaignsApi, productsApi, sourcesApi } from './api/catalogue';
+import { chatApi } from './api/chat';
 import { type ItemList, id, isApiError, request } from './api/client';
 import { customFieldsApi } from './api/custom-fields';
 import { formsApi } from './api/forms';
 import { importsApi } from './api/imports';
+import { integrationsApi } from './api/integrations';
 import { activitiesApi, leadsApi, viewsApi } from './api/leads';
 import { notificationsApi } from './api/notifications';
 import { organisationsApi, peopleApi } from './api/people';
@@ -18,6 +20,7 @@ import { settingsApi } from './api/settings';
  */
 
 export * from './api/catalogue';
+export * from './api/chat';
 export {
   ApiError,
   type FieldError,
@@ -30,6 +33,7 @@ export {
 export * from './api/custom-fields';
 export * from './api/forms';
 export * from './api/imports';
+export * from './api/integrations';
 export * from './api/leads';
 export * from './api/notifications';
 export * from './api/people';
@@ -118,4 +122,6 @@ export const api = {
   settings: settingsApi,
   forms: formsApi,
   imports: importsApi,
+  integrations: integrationsApi,
+  chat: chatApi,
 };

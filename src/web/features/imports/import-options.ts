@@ -5,7 +5,12 @@ import { type Mapping, mapsExternalId } from './mapping';
 /** The wizard's settings besides the mapping, and how they become the upload's fields. */
 
 /** The match keys offered, in the order they are tried (matching on a company code is not built yet). */
-export const MATCH_CHOICES = ['email', 'phone', 'external_id', 'company'] as const satisfies readonly ImportMatch[];
+export const MATCH_CHOICES = [
+  'email',
+  'phone',
+  'external_id',
+  'company',
+] as const satisfies readonly ImportMatch[];
 export type MatchChoice = (typeof MATCH_CHOICES)[number];
 
 export type MemberStatus = NonNullable<ImportSettingsInput['memberStatus']>;

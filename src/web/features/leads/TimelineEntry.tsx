@@ -1,5 +1,13 @@
 import { Badge, Checkbox, Group, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconChecklist, IconInfoCircle, IconMail, IconNote, IconPhone, IconUsers } from '@tabler/icons-react';
+import {
+  IconChecklist,
+  IconInfoCircle,
+  IconMail,
+  IconMessages,
+  IconNote,
+  IconPhone,
+  IconUsers,
+} from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ActivityDto } from '../../lib/api';
@@ -13,6 +21,7 @@ const ICONS = {
   email: IconMail,
   task: IconChecklist,
   system: IconInfoCircle,
+  chat: IconMessages,
 } as const;
 
 const COLORS = {
@@ -22,6 +31,7 @@ const COLORS = {
   email: 'blue',
   task: 'indigo',
   system: 'gray',
+  chat: 'cyan',
 };
 
 function titleOf(activity: ActivityDto, t: TFunction): string {

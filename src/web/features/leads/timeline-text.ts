@@ -45,6 +45,8 @@ export function systemEventTitle(activity: ActivityDto, t: TFunction): string {
       return t('timeline.restored');
     case 'form_submitted':
       return t('timeline.formSubmitted', { form: text(data.formName) ?? '' });
+    case 'chat_started':
+      return t('timeline.chatStarted', { widget: text(data.widgetName) ?? '' });
     default:
       return t('timeline.otherEvent', { event });
   }

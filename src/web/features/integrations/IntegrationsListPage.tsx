@@ -1,0 +1,131 @@
+import { Anchor, Button, Group, Paper, Table, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryStatus } from '../../components/QueryStatus';
+import type { IntegrationDto } from '../../lib/api';
+import { formatDateTime, formatNumber } from '../../lib/format';
+import { MessagePage } from '../home/MessagePage';
+import { ActiveBadge, EventStatusBadge } from './IntegrationBadges';
+import { useIntegrations, useLastEvent, useMayManageIntegrations } from './useIntegrations';
+
+/** When the newest event arrived and what became of it; one small request per row (integrations are few). */
+function LastEvent({ integrationId }: { integrationId: string }) {
+  const { t } = useTranslation();
+  const last = useLastEvent(integrationId);
+  if (last.data === undefined) return null;
+  if (last.data === null)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('integrations.noEventsYet')}
+      </Text>
+    );
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+        {formatDateTime(last.data.receivedAt)}
+      </Text>
+      <EventStatusBadge status={last.data.status} />
+    </Group>
+  );
+}
+
+function Count({
+  integration,
+  status,
+}: {
+  integration: IntegrationDto;
+  status: keyof IntegrationDto['counts'];
+}) {
+  const count = integration.counts[status];
+  if (count === 0) return <>{formatNumber(0)}</>;
+  return (
+    <Anchor
+      component={Link}
+      to={`/integrations/${integration.id}?tab=events&status=${status}`}
+      c={status === 'failed' ? 'red' : undefined}
+    >
+      {formatNumber(count)}
+    </Anchor>
+  );
+}
+
+/** The inbound webhooks, newest first: their preset, whether they take events, the last one, and what came of them. */
+export function IntegrationsListPage() {
+  const { t } = useTranslation();
+  const mayManage = useMayManageIntegrations();
+  if (!mayManage) return <MessagePage title={t('app.noAccess')} text={t('integrations.noAccessText')} />;
+  return <IntegrationsList />;
+}
+
+function IntegrationsList() {
+  const { t } = useTranslation();
+  const integrations = useIntegrations();
+  const list = integrations.data ?? [];
+
+  return (
+    <>
+      <PageHeader
+        title={t('integrations.title')}
+        subtitle={
+          integrations.data ? t('integrations.count', { count: list.length }) : t('integrations.subtitle')
+        }
+        actions={
+          <Button
+            component={Link}
+            to="/integrations/new"
+            leftSection={<IconPlus size={16} />}
+            data-testid="integrations-new"
+          >
+            {t('integrations.new')}
+          </Button>
+        }
+      />
+      <Paper withBorder p={0}>
+        <QueryStatus query={integrations} empty={list.length === 0} emptyText={t('integrations.empty')} />
+        {list.length > 0 ? (
+          <Table.ScrollContainer minWidth={860}>
+            <Table striped highlightOnHover verticalSpacing="xs" data-testid="integrations-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('integrations.name')}</Table.Th>
+                  <Table.Th>{t('integrations.kind')}</Table.Th>
+                  <Table.Th>{t('integrations.statusLabel')}</Table.Th>
+                  <Table.Th>{t('integrations.lastEvent')}</Table.Th>
+                  <Table.Th ta="right">{t('integrations.counts.processed')}</Table.Th>
+                  <Table.Th ta="right">{t('integrations.counts.failed')}</Table.Th>
+                  <Table.Th ta="right">{t('integrations.counts.pending')}</Table.Th>
+                  <Table.Th ta="right">{t('integrations.counts.test')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.map((integration) => (
+                  <Table.Tr key={integration.id} data-testid="integrations-row">
+                    <Table.Td fw={500}>
+                      <Anchor component={Link} to={`/integrations/${integration.id}`}>
+                        {integration.name}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{t(`integrations.kinds.${integration.kind}`)}</Table.Td>
+                    <Table.Td>
+                      <ActiveBadge active={integration.active} />
+                    </Table.Td>
+                    <Table.Td>
+                      <LastEvent integrationId={integration.id} />
+                    </Table.Td>
+                    {(['processed', 'failed', 'pending', 'test'] as const).map((status) => (
+                      <Table.Td key={status} ta="right">
+                        <Count integration={integration} status={status} />
+                      </Table.Td>
+                    ))}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        ) : null}
+      </Paper>
+    </>
+  );
+}
