@@ -19,7 +19,9 @@ async function freePort() {
 
 /** The built app (`dist/`) as a child process on loopback, its first admin as given; not waited for. */
 export function spawnApp(dataDir, port, admin, extraEnv = {}) {
-  return spawn(process.execPath, [join(root, 'dist/cli/piltuvas.js'), 'start'], {
+  // BENCH_SERVER_NODE_ARGS: extra node flags for the app, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  return spawn(process.execPath, [...nodeArgs, join(root, 'dist/cli/piltuvas.js'), 'start'], {
     cwd: root,
     env: {
       ...process.env,
