@@ -1,3 +1,4 @@
+import { isTrackerScript, viewBeacon } from './beacon.js';
 import { type DeliveryView, resumePending } from './delivery.js';
 import { type PageContext, startForm } from './form.js';
 import { browserStore, memoryStore } from './storage.js';
@@ -85,6 +86,14 @@ function start(): void {
     vid: visitorId(store, newId),
     ref: referralToken(location.href),
   };
+
+  // The tracker also reports this page as a view of tracked content (the server ignores other pages).
+  if (isTrackerScript(thisScript?.src)) {
+    const beacon = viewBeacon(thisScript?.src, location.href, page.vid);
+    if (beacon && typeof navigator.sendBeacon === 'function') {
+      navigator.sendBeacon(beacon.url, new Blob([beacon.body], { type: 'text/plain' }));
+    }
+  }
 
   const views = new Map<string, DeliveryView | null>();
   const show = (config: unknown, script: HTMLScriptElement | null) => {
