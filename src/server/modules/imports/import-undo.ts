@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Person } from '../../../domain/people/person.js';
 import type { ActorContext, Deps } from '../../context.js';
 import type { Db } from '../../db/database.js';
@@ -95,4 +96,22 @@ export async function undoBatch(
   }
   if (kept.length) await writeLedger(trx, imp.id, [], kept, []);
   return Number(rows.at(-1)?.row_no);
+}
+
+/**
+ * The last step of an undo: the organisations the import created go to the bin when nothing live
+ * belongs to them any more (their leads and people were binned page by page; an organisation
+ * several rows shared is only free once all of them are). Set-based, and harmless to repeat.
+ */
+export async function binOrganisationsOfImport(trx: Db, imp: Import, now: string): Promise<void> {
+  await sql`
+    update organisations set deleted_at = ${now}, updated_at = ${now}
+    where id in (
+      select organisation_id from import_rows
+      where import_id = ${imp.id} and created_organisation = 1 and organisation_id is not null
+    )
+    and deleted_at is null
+    and not exists (select 1 from leads where leads.organisation_id = organisations.id and leads.deleted_at is null)
+    and not exists (select 1 from people where people.organisation_id = organisations.id and people.deleted_at is null)
+  `.execute(trx);
 }

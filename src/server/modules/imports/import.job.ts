@@ -9,7 +9,7 @@ import { InboxRunner, yieldToRequests } from '../capture/inbox.js';
 import { listCustomFields } from '../custom-fields/custom-fields.repository.js';
 import { findUserById } from '../users/users.repository.js';
 import { type BatchContext, processBatch, RowRefused } from './import-rows.js';
-import { undoBatch } from './import-undo.js';
+import { binOrganisationsOfImport, undoBatch } from './import-undo.js';
 import {
   advanceImport,
   claimImport,
@@ -203,6 +203,7 @@ async function executeUndo(deps: Deps, imp: Import): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve));
   }
   const now = deps.now().toISOString();
+  await deps.db.transaction().execute((trx) => binOrganisationsOfImport(trx, imp, now));
   await finishImport(deps.db, imp.id, WORKER, { status: 'undone', undoneAt: now }, now);
 }
 

@@ -367,6 +367,24 @@ describeEachDialect('list imports', (dialect) => {
     await runImports(t.deps);
     expect(await status(admin.headers, plain.id)).toMatchObject({ status: 'done', created: 1 });
     expect((await orgsOf(['f@akmuo.lt']))[0]).not.toBe(existing);
+
+    // undo bins the organisations the import made (once nothing live is theirs), never one that existed
+    const undo = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/imports/${withCompany.id}/undo`,
+      headers: admin.headers,
+    });
+    expect(undo.statusCode, undo.body).toBe(200);
+    await runImports(t.deps);
+    const binned = await t.deps.db
+      .selectFrom('organisations')
+      .select(['id', 'deleted_at'])
+      .where('id', 'in', [existing, c as string, e as string])
+      .execute();
+    const deletedAt = new Map(binned.map((o) => [o.id, o.deleted_at]));
+    expect(deletedAt.get(existing)).toBeNull();
+    expect(deletedAt.get(c as string)).not.toBeNull();
+    expect(deletedAt.get(e as string)).not.toBeNull();
   });
 
   it('takes over at once from a process of this machine that died (no waiting for its lease)', async () => {
