@@ -50,8 +50,10 @@ export function normalisePhone(raw: string, defaultCountry: CountryCode = 'LT'):
   const normalised = phone?.isValid() ? phone.number : null;
   // why: an import row's phone is read four times (keys, checks, matching, the person) and parsing is
   // the costliest step of a row; the answer depends on the two arguments only.
-  if (recentPhones.size >= 4096) recentPhones.clear();
-  recentPhones.set(key, normalised);
+  if (raw.length <= 40) {
+    if (recentPhones.size >= 4096) recentPhones.clear();
+    recentPhones.set(key, normalised);
+  }
   return normalised;
 }
 

@@ -34,7 +34,7 @@ export async function insertMany<T extends keyof Database>(
     const parameters: unknown[] = [];
     for (let i = at; i < at + size; i++) {
       const row = rows[i] as Record<string, unknown>;
-      for (const c of columns) parameters.push(row[c] ?? null);
+      for (const c of columns) parameters.push(wellFormed(c, row[c] ?? null));
     }
     await db.executeQuery(CompiledQuery.raw(statementText(table, columns, size, conflict), parameters));
     at += size;
@@ -62,9 +62,20 @@ async function insertManyPostgres(
     : '';
   const text = `insert into "${table}" (${quoted}) select ${quoted} from json_populate_recordset(null::"${table}", $1::json)${onConflict}`;
   for (let at = 0; at < rows.length; at += POSTGRES_ROWS) {
-    const json = JSON.stringify(rows.slice(at, at + POSTGRES_ROWS));
+    const json = JSON.stringify(rows.slice(at, at + POSTGRES_ROWS), wellFormed);
     await db.executeQuery(CompiledQuery.raw(text, [json]));
   }
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Half an emoji (a lone surrogate such as `\ud83d`, e.g. cut by a slice) becomes U+FFFD before it is
+ * stored: PostgreSQL's JSON parser refuses it, and SQLite would keep three replacement characters
+ * where PostgreSQL keeps one — both databases now store the same text.
+ */
+function wellFormed(_key: string, value: unknown): unknown {
+  return typeof value === 'string' ? value.replace(LONE_SURROGATE, '\uFFFD') : value;
 }
 
 const texts = new Map<string, string>();

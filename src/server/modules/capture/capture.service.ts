@@ -66,7 +66,7 @@ export async function captureLead(
     result = { leadId: open.id, personId: open.personId, created: false };
     firstTouch = false;
   } else {
-    const { lead } = await createLeadIn(trx, deps, caller, input.lead);
+    const { lead } = await createLeadIn(trx, deps, caller, input.lead, { duplicates: false });
     result = { leadId: lead.id, personId: lead.personId, created: true };
   }
   const ref = { leadId: result.leadId, personId: result.personId, visitorId: input.visitorId };

@@ -133,8 +133,8 @@ function rowProblems(input: CreateLeadInput, defs: readonly CustomFieldDefinitio
 
 /**
  * The identity keys that make a later row of the file a repeat of an earlier one: the e-mail (the
- * write path's own identity key) and the keys the import matches on. A phone counts only when
- * matching on phone: an office number shared by two people does not make them one.
+ * write path's own identity key), another system's record id, and the phone when the import matches
+ * on phone — an office number shared by two people does not make them one otherwise.
  */
 function keysOf(
   row: MappedRow,
@@ -145,7 +145,7 @@ function keysOf(
   return {
     ...(row.person.email ? { email: `e:${emailKey(row.person.email)}` } : {}),
     ...(phone ? { phone: `p:${phone}` } : {}),
-    ...(match.includes('external_id') && row.externalId ? { external: `x:${system}:${row.externalId}` } : {}),
+    ...(row.externalId ? { external: `x:${system}:${row.externalId}` } : {}),
   };
 }
 

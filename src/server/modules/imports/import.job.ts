@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { FieldError } from '../../../domain/errors/app-error.js';
 import type { ImportField } from '../../../domain/imports/fields.js';
@@ -23,7 +24,21 @@ import {
 import { csvRecords, type SourceRecord, xlsxRecords } from './source-reader.js';
 
 /** Who holds an import's lease: this process. */
-const WORKER = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+/**
+ * This machine as far as process ids go: the host name and the pid namespace (containers sharing a
+ * host name do not see each other's processes). Null where it cannot be told (not Linux): then no
+ * lease is ever taken over early.
+ */
+function processSpace(): string | null {
+  try {
+    const ns = /\[(\d+)\]/.exec(readlinkSync('/proc/self/ns/pid'))?.[1];
+    return ns ? `${hostname()}/${ns}` : null;
+  } catch {
+    return null;
+  }
+}
+export const PROCESS_SPACE = processSpace();
+const WORKER = `${PROCESS_SPACE ?? hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 const LEASE_MS = 60_000;
 /** Rows per transaction: small enough that other writers (a form, a rep) wait only moments. */
 export const BATCH_ROWS = 1000;
@@ -214,7 +229,7 @@ async function executeUndo(deps: Deps, imp: Import): Promise<void> {
  */
 export async function runImports(deps: Deps, options: RunOptions = {}): Promise<number> {
   let handled = 0;
-  await freeDeadLeases(deps.db, hostname(), processAlive, deps.now().toISOString());
+  if (PROCESS_SPACE) await freeDeadLeases(deps.db, PROCESS_SPACE, processAlive, deps.now().toISOString());
   for (;;) {
     const imp = await claimImport(deps.db, WORKER, deps.now().toISOString(), leaseUntil(deps));
     if (!imp || stopping.has(deps)) {

@@ -196,11 +196,13 @@ export async function freeDeadLeases(
     .select(['id', 'lease_owner'])
     .where('status', 'in', ['queued', 'running', 'undoing'])
     .where('lease_until', '>=', now)
-    .where('lease_owner', 'like', `${host}:%`)
+    .where('lease_owner', 'is not', null)
     .execute();
   let freed = 0;
   for (const { id, lease_owner } of held) {
-    const pid = Number(lease_owner?.split(':').at(-2));
+    // exactly this process space's holders (a LIKE pattern would read `_` in a host name as a wildcard)
+    if (!lease_owner?.startsWith(`${host}:`)) continue;
+    const pid = Number(lease_owner.split(':').at(-2));
     if (!Number.isInteger(pid) || alive(pid)) continue;
     const res = await db
       .updateTable('imports')

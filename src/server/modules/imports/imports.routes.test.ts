@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../../test/dialects.js';
 import { problem, useTestApp } from '../../../../test/harness.js';
 import { SEED_SOURCES } from '../../db/migrations/seed-sources.js';
-import { BATCH_ROWS, importsIdle, runImports } from './import.job.js';
+import { BATCH_ROWS, importsIdle, PROCESS_SPACE, runImports } from './import.job.js';
 
 /** A multipart body by hand (app.inject has no FormData support for files). */
 function multipart(fields: Record<string, string>, file?: { name: string; bytes: Buffer }) {
@@ -339,6 +339,8 @@ describeEachDialect('list imports', (dialect) => {
         'c@beta.lt,Beta,,beta.lt',
         'd@beta.lt,Beta,,https://beta.lt/apie',
         'e@kita.lt,Kita su kodu,300000002,akmuo.lt',
+        'g@one.lt,One,,https://www.facebook.com/one',
+        'h@two.lt,Two,,https://facebook.com/two',
       ].join('\n'),
     );
     const orgsOf = async (emails: string[]) =>
@@ -353,7 +355,10 @@ describeEachDialect('list imports', (dialect) => {
       ).map((r) => r.organisation_id);
     const withCompany = (await upload(admin.headers, file, { mapping, match: 'email,company' })).json();
     await runImports(t.deps);
-    expect(await status(admin.headers, withCompany.id)).toMatchObject({ status: 'done', created: 5 });
+    expect(await status(admin.headers, withCompany.id)).toMatchObject({ status: 'done', created: 7 });
+    // a site many organisations share is nobody's identity
+    const [g, h] = await orgsOf(['g@one.lt', 'h@two.lt']);
+    expect(g).not.toBe(h);
     const [a, b, c, d, e] = await orgsOf(['a@akmuo.lt', 'b@akmuo.lt', 'c@beta.lt', 'd@beta.lt', 'e@kita.lt']);
     expect([a, b]).toEqual([existing, existing]);
     expect(c).toBe(d);
@@ -407,11 +412,19 @@ describeEachDialect('list imports', (dialect) => {
       .execute();
     await runImports(t.deps);
     expect(await status(admin.headers, id)).toMatchObject({ status: 'running', rowsDone: 0 });
+    // nor does a process in another pid namespace (a container) with the same host name
+    await t.deps.db
+      .updateTable('imports')
+      .set({ lease_owner: `${hostname()}/1:${spawnSync(process.execPath, ['-e', '0']).pid}:abcd` })
+      .where('id', '=', id)
+      .execute();
+    await runImports(t.deps);
+    expect(await status(admin.headers, id)).toMatchObject({ status: 'running', rowsDone: 0 });
     // a process of this machine that no longer runs does not
     const dead = spawnSync(process.execPath, ['-e', '0']).pid;
     await t.deps.db
       .updateTable('imports')
-      .set({ lease_owner: `${hostname()}:${dead}:abcd` })
+      .set({ lease_owner: `${PROCESS_SPACE}:${dead}:abcd` })
       .where('id', '=', id)
       .execute();
     await runImports(t.deps);

@@ -1,7 +1,7 @@
 import { type FieldError, Validation } from '../../../domain/errors/app-error.js';
 import { defaultLeadTitle, type Lead, normaliseTags, timeframeOf } from '../../../domain/leads/lead.js';
 import type { Temperature } from '../../../domain/leads/temperature.js';
-import { emailKey } from '../../../domain/people/contact-keys.js';
+import { emailKey, isFreeMailDomain } from '../../../domain/people/contact-keys.js';
 import {
   type Organisation,
   type Person,
@@ -47,6 +47,30 @@ export type Planned = { ok: true; plan: LeadPlan } | { ok: false; errors: FieldE
 
 type Owner = { ownerId: string | null; teamId: string | null };
 
+/** Sites many organisations share (mailboxes, social networks, site builders): never an organisation's identity. */
+const SHARED_SITES = new Set([
+  'facebook.com',
+  'linkedin.com',
+  'instagram.com',
+  'twitter.com',
+  'x.com',
+  'youtube.com',
+  'tiktok.com',
+  'google.com',
+  'sites.google.com',
+  'wixsite.com',
+  'wix.com',
+  'wordpress.com',
+  'blogspot.com',
+  'github.io',
+  'business.site',
+  'linktr.ee',
+]);
+
+function identifyingDomain(domain: string | null | undefined): domain is string {
+  return Boolean(domain) && !isFreeMailDomain(domain as string) && !SHARED_SITES.has(domain as string);
+}
+
 /**
  * The one write path for new leads, in two steps: `plan` validates and resolves a list of inputs
  * (a single create, or an import batch) with set-based lookups, and `writeLeadPlans` writes them
@@ -81,6 +105,14 @@ export class LeadPlanner {
     for (const input of inputs) checked.push(await this.check(input));
     const ok = checked.flatMap((c) => (c.errors.length ? [] : [c]));
     const known = await this.knownIdentities(ok);
+    for (const c of ok) {
+      // a person named by id must be live (not binned, not merged away)
+      if (c.input.personId && !known.people.has(c.input.personId)) {
+        const v = new Validation();
+        v.add('personId', 'not_found');
+        c.errors.push(...v.errors);
+      }
+    }
     const plans: Planned[] = [];
     for (const c of checked) {
       if (c.errors.length) plans.push({ ok: false, errors: c.errors });
@@ -154,7 +186,8 @@ export class LeadPlanner {
     for (const c of checked) {
       for (const e of c.personFields?.emails ?? []) emailKeys.add(emailKey(e));
       if (c.orgFields?.companyCode) codes.add(c.orgFields.companyCode);
-      if (c.orgFields?.domain && this.options.organisationByDomain) domains.add(c.orgFields.domain);
+      if (identifyingDomain(c.orgFields?.domain) && this.options.organisationByDomain)
+        domains.add(c.orgFields?.domain as string);
       if (c.input.personId) personIds.add(c.input.personId);
     }
     const byEmail = new Map<string, string>();
@@ -179,14 +212,18 @@ export class LeadPlanner {
       const { companyCode, domain } = orgFields;
       org = companyCode ? known.organisations.get(companyCode) : undefined;
       // why: a row with its own company code is that legal entity, whatever site it shares.
-      if (!org && !companyCode && domain && this.options.organisationByDomain)
+      if (!org && !companyCode && identifyingDomain(domain) && this.options.organisationByDomain)
         org = known.organisationsByDomain.get(domain);
       if (!org) {
         newOrganisation = { ...orgFields, id: newId(), createdAt: now, updatedAt: now };
         org = newOrganisation;
         // why: a later input with the same company code (or domain) joins the organisation this one made.
         if (companyCode) known.organisations.set(companyCode, org);
-        if (domain && this.options.organisationByDomain && !known.organisationsByDomain.has(domain))
+        if (
+          identifyingDomain(domain) &&
+          this.options.organisationByDomain &&
+          !known.organisationsByDomain.has(domain)
+        )
           known.organisationsByDomain.set(domain, org);
       }
     }

@@ -56,6 +56,28 @@ describeEachDialect('leads: create and identity', (dialect) => {
     expect(lead.temperature).toBe(temperature);
   });
 
+  it('refuses a person id that names nobody live, and stores half an emoji as the replacement character', async () => {
+    const rep = await t.signedIn('rep');
+    const missing = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/leads',
+      headers: rep.headers,
+      payload: { personId: '0190a0a0-0000-7000-8000-000000000000' },
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(problem(missing).errors).toContainEqual(
+      expect.objectContaining({ field: 'personId', code: 'not_found' }),
+    );
+    const half = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/leads',
+      headers: rep.headers,
+      payload: { person: { lastName: 'Jonas \ud83d' } },
+    });
+    expect(half.statusCode, half.body).toBe(201);
+    expect(half.json().person.lastName).toBe('Jonas \ufffd');
+  });
+
   it('links a returning person (same e-mail, any case or plus-address) to the same identity', async () => {
     const rep = await t.signedIn('rep');
     const email = uniqueEmail('returning');

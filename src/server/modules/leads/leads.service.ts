@@ -53,6 +53,7 @@ export async function createLeadIn(
   deps: Deps,
   caller: Caller,
   input: CreateLeadInput,
+  options: { duplicates?: boolean } = {},
 ): Promise<CreatedLead> {
   const [planned] = await new LeadPlanner(trx, deps, caller).plan([input]);
   if (!planned) throw new Error('no plan');
@@ -63,8 +64,12 @@ export async function createLeadIn(
   }
   const { plan } = planned as Extract<Planned, { ok: true }>;
   await writeLeadPlans(trx, caller, [plan]);
-  const personDuplicates = plan.newPerson ? await duplicatesOfPerson(trx, plan.newPerson.person) : [];
-  const orgDuplicates = plan.newOrganisation ? await duplicatesOfOrganisation(trx, plan.newOrganisation) : [];
+  // why: only a person creating a lead is shown the candidates; a capture channel skips the queries.
+  const wanted = options.duplicates ?? true;
+  const personDuplicates =
+    wanted && plan.newPerson ? await duplicatesOfPerson(trx, plan.newPerson.person) : [];
+  const orgDuplicates =
+    wanted && plan.newOrganisation ? await duplicatesOfOrganisation(trx, plan.newOrganisation) : [];
   return {
     lead: plan.lead,
     personCreated: plan.personCreated,
