@@ -90,10 +90,55 @@ export type EventCounts = Record<'pending' | 'processed' | 'failed' | 'test', nu
 
 const noEvents = (): EventCounts => ({ pending: 0, processed: 0, failed: 0, test: 0 });
 
-/** Events per status for each integration (processing counts as pending). */
-export async function eventCounts(db: Db, integrationIds: string[]): Promise<Map<string, EventCounts>> {
-  const out = new Map(integrationIds.map((id) => [id, noEvents()]));
+export interface EventSummary {
+  counts: EventCounts;
+  /** The newest event: when it came and what became of it. */
+  last: { receivedAt: string; status: string } | null;
+}
+
+/**
+ * Events per status for each integration (processing counts as pending) and the newest one — two
+ * queries for any number of integrations (the newest through the (integration, received) index).
+ */
+export async function eventSummaries(db: Db, integrationIds: string[]): Promise<Map<string, EventSummary>> {
+  const out = new Map<string, EventSummary>(
+    integrationIds.map((id) => [id, { counts: noEvents(), last: null }]),
+  );
   if (!integrationIds.length) return out;
+  const newest = await db
+    .selectFrom('webhook_events')
+    .select(['integration_id', 'received_at', 'status'])
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('integrations as i')
+        .select((sub) =>
+          sub
+            .selectFrom('webhook_events as x')
+            .select('x.id')
+            .whereRef('x.integration_id', '=', 'i.id')
+            .orderBy('x.received_at', 'desc')
+            .orderBy('x.id', 'desc')
+            .limit(1)
+            .as('last_id'),
+        )
+        .where('i.id', 'in', integrationIds),
+    )
+    .execute();
+  for (const r of newest) {
+    const summary = out.get(r.integration_id);
+    if (summary) summary.last = { receivedAt: r.received_at, status: r.status };
+  }
+  const counts = await eventCounts(db, integrationIds);
+  for (const [id, c] of counts) {
+    const summary = out.get(id);
+    if (summary) summary.counts = c;
+  }
+  return out;
+}
+
+/** Events per status for each integration (processing counts as pending). */
+async function eventCounts(db: Db, integrationIds: string[]): Promise<Map<string, EventCounts>> {
+  const out = new Map(integrationIds.map((id) => [id, noEvents()]));
   const rows = await db
     .selectFrom('webhook_events')
     .select(['integration_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])

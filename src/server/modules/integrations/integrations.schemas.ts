@@ -82,6 +82,10 @@ const IntegrationProperties = {
     description: 'until when the secret before the last rotation is still accepted',
   }),
   counts: EventCounts,
+  lastEvent: Type.Union([
+    Type.Object({ receivedAt: Timestamp, status: Type.Enum(WEBHOOK_EVENT_STATUSES) }),
+    Type.Null(),
+  ]),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 };

@@ -9,8 +9,8 @@ import { recordAudit, recordUpdate } from '../audit/audit.repository.js';
 import { checkReferences } from '../leads/lead-rules.js';
 import { findUserById } from '../users/users.repository.js';
 import {
-  type EventCounts,
-  eventCounts,
+  type EventSummary,
+  eventSummaries,
   findIntegration,
   type Integration,
   insertIntegration,
@@ -49,7 +49,7 @@ export function previousSecretValidUntil(i: Integration, nowMs: number): string 
 
 function toDto(
   i: Integration,
-  counts: EventCounts | undefined,
+  summary: EventSummary | undefined,
   appOrigin: string,
   nowMs: number,
 ): IntegrationDto {
@@ -66,7 +66,8 @@ function toDto(
     signatureHeader: SIGNATURE_HEADER,
     secretRotatedAt: i.rotatedAt,
     previousSecretValidUntil: previousSecretValidUntil(i, nowMs),
-    counts: counts ?? { pending: 0, processed: 0, failed: 0, test: 0 },
+    counts: summary?.counts ?? { pending: 0, processed: 0, failed: 0, test: 0 },
+    lastEvent: (summary?.last ?? null) as IntegrationDto['lastEvent'],
     createdAt: i.createdAt,
     updatedAt: i.updatedAt,
   };
@@ -176,7 +177,7 @@ export async function updateIntegration(
       keys: Object.keys(input),
       at: after.updatedAt,
     });
-    const counts = (await eventCounts(trx, [id])).get(id);
+    const counts = (await eventSummaries(trx, [id])).get(id);
     return toDto(after, counts, appOrigin, now.getTime());
   });
 }
@@ -214,7 +215,7 @@ export async function rotateSecret(
       after: { rotatedAt: after.rotatedAt },
       at: after.updatedAt,
     });
-    const counts = (await eventCounts(trx, [id])).get(id);
+    const counts = (await eventSummaries(trx, [id])).get(id);
     return { ...toDto(after, counts, appOrigin, now.getTime()), secret };
   });
 }
@@ -226,7 +227,7 @@ export async function listIntegrations(
 ): Promise<IntegrationDto[]> {
   assertMarketing(caller);
   const rows = await listIntegrationRows(deps.db);
-  const counts = await eventCounts(
+  const counts = await eventSummaries(
     deps.db,
     rows.map((i) => i.id),
   );
@@ -243,7 +244,7 @@ export async function getIntegration(
   assertMarketing(caller);
   const integration = await findIntegration(deps.db, id);
   if (!integration) throw new AppError('not_found', 'No such integration');
-  const counts = (await eventCounts(deps.db, [id])).get(id);
+  const counts = (await eventSummaries(deps.db, [id])).get(id);
   return toDto(integration, counts, appOrigin, deps.now().getTime());
 }
 

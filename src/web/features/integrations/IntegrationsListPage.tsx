@@ -8,14 +8,12 @@ import type { IntegrationDto } from '../../lib/api';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { MessagePage } from '../home/MessagePage';
 import { ActiveBadge, EventStatusBadge } from './IntegrationBadges';
-import { useIntegrations, useLastEvent, useMayManageIntegrations } from './useIntegrations';
+import { useIntegrations, useMayManageIntegrations } from './useIntegrations';
 
-/** When the newest event arrived and what became of it; one small request per row (integrations are few). */
-function LastEvent({ integrationId }: { integrationId: string }) {
+/** When the newest event arrived and what became of it (the list answer carries it). */
+function LastEvent({ last }: { last: IntegrationDto['lastEvent'] }) {
   const { t } = useTranslation();
-  const last = useLastEvent(integrationId);
-  if (last.data === undefined) return null;
-  if (last.data === null)
+  if (last === null)
     return (
       <Text size="sm" c="dimmed">
         {t('integrations.noEventsYet')}
@@ -24,9 +22,9 @@ function LastEvent({ integrationId }: { integrationId: string }) {
   return (
     <Group gap={6} wrap="nowrap">
       <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-        {formatDateTime(last.data.receivedAt)}
+        {formatDateTime(last.receivedAt)}
       </Text>
-      <EventStatusBadge status={last.data.status} />
+      <EventStatusBadge status={last.status} />
     </Group>
   );
 }
@@ -112,7 +110,7 @@ function IntegrationsList() {
                       <ActiveBadge active={integration.active} />
                     </Table.Td>
                     <Table.Td>
-                      <LastEvent integrationId={integration.id} />
+                      <LastEvent last={integration.lastEvent} />
                     </Table.Td>
                     {(['processed', 'failed', 'pending', 'test'] as const).map((status) => (
                       <Table.Td key={status} ta="right">

@@ -24,6 +24,7 @@ const saved: IntegrationDto = {
   secretRotatedAt: null,
   previousSecretValidUntil: null,
   counts: { pending: 0, processed: 0, failed: 0, test: 0 },
+  lastEvent: null,
   createdAt: '2026-03-01T10:00:00.000Z',
   updatedAt: '2026-03-01T10:00:00.000Z',
 };

@@ -82,11 +82,3 @@ export function useWebhookEvents(integrationId: string, status?: WebhookEventSta
     refetchInterval: EVENTS_REFRESH_MS,
   });
 }
-
-/** The newest event of an integration, for the list's "last event" column. */
-export function useLastEvent(integrationId: string) {
-  return useQuery({
-    queryKey: [...eventsKey(integrationId), 'last'],
-    queryFn: async () => (await api.integrations.events(integrationId, { limit: 1 })).items[0] ?? null,
-  });
-}
