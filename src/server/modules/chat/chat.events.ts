@@ -1,9 +1,10 @@
 import type { Actor } from '../../../domain/access/policy.js';
 import type { Deps } from '../../context.js';
 import type { SseStream } from '../../plugins/sse.js';
+import type { BroadcastPayload } from '../../pubsub/broadcaster.js';
 import { broadcasterOf, publishChange } from '../../pubsub/index.js';
 import { mayRead } from './chat.access.js';
-import { findConversationView, messagesAfter } from './chat.repository.js';
+import { type ConversationView, findConversationView, messagesAfter } from './chat.repository.js';
 import { publicMessage } from './chat.views.js';
 
 /**
@@ -92,6 +93,21 @@ function openOrLetGo(open: () => SseStream, unsubscribe: () => void): SseStream 
   return stream;
 }
 
+/**
+ * The changed conversation of one inbox event, read once however many colleagues' streams hear it
+ * (a broadcaster hands every listener of a topic the same payload object).
+ */
+const viewsOfEvent = new WeakMap<BroadcastPayload, Promise<ConversationView | undefined>>();
+
+function viewOfEvent(deps: Deps, payload: BroadcastPayload & { id: string }) {
+  let view = viewsOfEvent.get(payload);
+  if (!view) {
+    view = findConversationView(deps.db, payload.id);
+    viewsOfEvent.set(payload, view);
+  }
+  return view;
+}
+
 /** How often a colleague's open stream checks that its reader still may (active user, live session). */
 export const RECHECK_MS = 3 * 60_000;
 
@@ -125,7 +141,7 @@ export async function followInbox(
       return;
     }
     if (typeof payload.id !== 'string') return;
-    findConversationView(deps.db, payload.id)
+    viewOfEvent(deps, payload as BroadcastPayload & { id: string })
       .then((view) => {
         if (!view || !stream || stream.closed || !mayRead(actor, view)) return;
         stream.send('conversation', { id: view.id, status: view.status, lastMessageAt: view.lastMessageAt });
