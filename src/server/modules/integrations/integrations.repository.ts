@@ -240,7 +240,9 @@ export async function listEvents(
       sql<string>`''`.as('body'),
     ])
     .where('integration_id', '=', integrationId);
-  if (q.status) query = query.where('status', '=', q.status);
+  // why: "pending" means not yet a lead, as in the counts — an event being processed is one of them
+  if (q.status === 'pending') query = query.where('status', 'in', ['pending', 'processing']);
+  else if (q.status) query = query.where('status', '=', q.status);
   const cursor = q.before;
   if (cursor) {
     query = query.where((eb) => eb(eb.refTuple('received_at', 'id'), '<', eb.tuple(cursor.at, cursor.id)));

@@ -253,6 +253,20 @@ describeEachDialect('integrations (admin API)', (dialect) => {
       });
       const tests = (await call('GET', `/integrations/${id}/events?status=test`)).json();
       expect(tests.items).toHaveLength(1);
+      // An event a worker holds right now is still "pending" to a person reading the list.
+      await t.deps.db
+        .updateTable('webhook_events')
+        .set({ status: 'processing' })
+        .where('event_id', '=', 'ev-1')
+        .execute();
+      const pending = (await call('GET', `/integrations/${id}/events?status=pending`)).json();
+      expect(pending.items.map((e: { eventId: string }) => e.eventId)).toEqual(['ev-1']);
+      expect((await call('GET', `/integrations/${id}`)).json().counts.pending).toBe(1);
+      await t.deps.db
+        .updateTable('webhook_events')
+        .set({ status: 'processed' })
+        .where('event_id', '=', 'ev-1')
+        .execute();
       expect((await call('GET', `/integrations/${id}`)).json().counts).toEqual({
         pending: 0,
         processed: 3,

@@ -122,7 +122,9 @@ export type WebhookEventDto = Static<typeof WebhookEventSchema>;
 
 export const EventListQuery = Type.Object(
   {
-    status: Type.Optional(Type.Enum(WEBHOOK_EVENT_STATUSES)),
+    status: Type.Optional(
+      Type.Enum(WEBHOOK_EVENT_STATUSES, { description: 'pending includes the events being processed' }),
+    ),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
     before: Type.Optional(Type.String({ maxLength: 100, description: 'nextCursor of the previous page' })),
   },
