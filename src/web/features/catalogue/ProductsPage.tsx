@@ -1,8 +1,8 @@
-import { Badge, Button, Group, Modal, Paper, Table, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Modal, Table, VisuallyHidden } from '@mantine/core';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { ListTable } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryStatus } from '../../components/QueryStatus';
 import type { CreateProductInput, ProductDto } from '../../lib/api';
 import { formatMoney } from '../../lib/format';
 import { notifyProblem, notifySuccess } from '../../lib/problems';
@@ -50,63 +50,56 @@ export function ProductsPage() {
           </Button>
         }
       />
-      <Paper withBorder p={0}>
-        <QueryStatus query={products} empty={list.length === 0} emptyText={t('products.empty')} />
-        {list.length > 0 ? (
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped highlightOnHover verticalSpacing="xs" data-testid="products-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('products.code')}</Table.Th>
-                  <Table.Th>{t('products.name')}</Table.Th>
-                  <Table.Th ta="right">{t('products.price')}</Table.Th>
-                  <Table.Th>{t('products.status')}</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.map((product) => (
-                  <Table.Tr key={product.id} data-testid="product-row">
-                    <Table.Td ff="monospace">{product.code}</Table.Td>
-                    <Table.Td fw={500}>{product.name}</Table.Td>
-                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                      {formatMoney(product.unitPriceCents)}
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge color={product.active ? 'green' : 'gray'} variant="light">
-                        {product.active ? t('products.active') : t('products.inactive')}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          leftSection={<IconPencil size={14} />}
-                          onClick={() => editor.open(product)}
-                        >
-                          {t('common.edit')}
-                        </Button>
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          color={product.active ? 'red' : undefined}
-                          loading={update.isPending && update.variables?.id === product.id}
-                          onClick={() => setActive(product, !product.active)}
-                        >
-                          {product.active ? t('products.deactivate') : t('products.activate')}
-                        </Button>
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        ) : null}
-      </Paper>
+      <ListTable
+        query={products}
+        count={list.length}
+        emptyText={t('products.empty')}
+        minWidth={640}
+        testId="products-table"
+        columns={[
+          { label: t('products.code') },
+          { label: t('products.name') },
+          { label: t('products.price'), right: true },
+          { label: t('products.status') },
+          { label: <VisuallyHidden>{t('common.actions')}</VisuallyHidden> },
+        ]}
+      >
+        {list.map((product) => (
+          <Table.Tr key={product.id} data-testid="product-row">
+            <Table.Td ff="monospace">{product.code}</Table.Td>
+            <Table.Td fw={500}>{product.name}</Table.Td>
+            <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+              {formatMoney(product.unitPriceCents)}
+            </Table.Td>
+            <Table.Td>
+              <Badge color={product.active ? 'green' : 'gray'} variant="light">
+                {product.active ? t('products.active') : t('products.inactive')}
+              </Badge>
+            </Table.Td>
+            <Table.Td>
+              <Group gap={4} wrap="nowrap">
+                <Button
+                  size="compact-sm"
+                  variant="subtle"
+                  leftSection={<IconPencil size={14} />}
+                  onClick={() => editor.open(product)}
+                >
+                  {t('common.edit')}
+                </Button>
+                <Button
+                  size="compact-sm"
+                  variant="subtle"
+                  color={product.active ? 'red' : undefined}
+                  loading={update.isPending && update.variables?.id === product.id}
+                  onClick={() => setActive(product, !product.active)}
+                >
+                  {product.active ? t('products.deactivate') : t('products.activate')}
+                </Button>
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
       <Modal
         opened={editor.opened}
         onClose={editor.close}

@@ -1,9 +1,9 @@
-import { Anchor, Button, Group, Paper, Table, Text } from '@mantine/core';
-import { IconArrowLeft, IconPlus } from '@tabler/icons-react';
+import { Anchor, Group, Table, Text } from '@mantine/core';
+import { IconArrowLeft } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ListTable, NewButton } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryStatus } from '../../components/QueryStatus';
 import { formatDate } from '../../lib/format';
 import { WidgetStatusBadge } from './ChatBadges';
 import { useChatWidgets, useMayManageChatWidgets } from './useChat';
@@ -39,64 +39,54 @@ export function ChatWidgetsPage() {
         subtitle={t('chat.widgetsSubtitle')}
         actions={
           mayManage ? (
-            <Button
-              component={Link}
-              to="/chat/widgets/new"
-              leftSection={<IconPlus size={16} />}
-              data-testid="chat-widgets-new"
-            >
+            <NewButton to="/chat/widgets/new" testId="chat-widgets-new">
               {t('chat.newWidget')}
-            </Button>
+            </NewButton>
           ) : null
         }
       />
-      <Paper withBorder p={0}>
-        <QueryStatus query={widgets} empty={list.length === 0} emptyText={t('chat.noWidgets')} />
-        {list.length > 0 ? (
-          <Table.ScrollContainer minWidth={600}>
-            <Table striped highlightOnHover verticalSpacing="xs" data-testid="chat-widgets-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('chat.widgetName')}</Table.Th>
-                  <Table.Th>{t('chat.widgetStatusLabel')}</Table.Th>
-                  <Table.Th>{t('chat.allowedOrigins')}</Table.Th>
-                  <Table.Th>{t('chat.updatedAt')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.map((widget) => (
-                  <Table.Tr key={widget.id} data-testid="chat-widgets-row">
-                    <Table.Td fw={500}>
-                      <Anchor component={Link} to={`/chat/widgets/${widget.id}`}>
-                        {widget.name}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <WidgetStatusBadge status={widget.status} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        {widget.allowedOrigins.length ? (
-                          widget.allowedOrigins.map((origin) => (
-                            <Text key={origin} size="sm" style={{ overflowWrap: 'anywhere' }}>
-                              {origin}
-                            </Text>
-                          ))
-                        ) : (
-                          <Text size="sm" c="dimmed">
-                            {t('chat.anySite')}
-                          </Text>
-                        )}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(widget.updatedAt)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        ) : null}
-      </Paper>
+      <ListTable
+        query={widgets}
+        count={list.length}
+        emptyText={t('chat.noWidgets')}
+        minWidth={600}
+        testId="chat-widgets-table"
+        columns={[
+          { label: t('chat.widgetName') },
+          { label: t('chat.widgetStatusLabel') },
+          { label: t('chat.allowedOrigins') },
+          { label: t('chat.updatedAt') },
+        ]}
+      >
+        {list.map((widget) => (
+          <Table.Tr key={widget.id} data-testid="chat-widgets-row">
+            <Table.Td fw={500}>
+              <Anchor component={Link} to={`/chat/widgets/${widget.id}`}>
+                {widget.name}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>
+              <WidgetStatusBadge status={widget.status} />
+            </Table.Td>
+            <Table.Td>
+              <Group gap={4}>
+                {widget.allowedOrigins.length ? (
+                  widget.allowedOrigins.map((origin) => (
+                    <Text key={origin} size="sm" style={{ overflowWrap: 'anywhere' }}>
+                      {origin}
+                    </Text>
+                  ))
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    {t('chat.anySite')}
+                  </Text>
+                )}
+              </Group>
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(widget.updatedAt)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
     </>
   );
 }

@@ -1,49 +1,10 @@
-import { Alert, Button, Code, CopyButton, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconCheck, IconCopy } from '@tabler/icons-react';
+import { Alert, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { CopyBlock } from '../../components/CopyBlock';
 import type { FormDto } from '../../lib/api';
 
 type Snippet = keyof FormDto['embed'];
 const SNIPPETS: Snippet[] = ['script', 'iframe', 'tracker'];
-
-function SnippetBlock({ kind, code }: { kind: Snippet; code: string }) {
-  const { t } = useTranslation();
-  const labelId = `form-embed-${kind}-label`;
-  return (
-    <Stack gap={4}>
-      <Group justify="space-between" wrap="nowrap">
-        <Text size="sm" fw={500} id={labelId}>
-          {t(`forms.embed.${kind}`)}
-        </Text>
-        <CopyButton value={code}>
-          {({ copied, copy }) => (
-            <Button
-              size="compact-sm"
-              variant="light"
-              color={copied ? 'green' : undefined}
-              leftSection={copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
-              onClick={copy}
-              data-testid={`form-embed-${kind}-copy`}
-            >
-              {copied ? t('common.copied') : t('common.copy')}
-            </Button>
-          )}
-        </CopyButton>
-      </Group>
-      <Text size="xs" c="dimmed">
-        {t(`forms.embed.${kind}Hint`)}
-      </Text>
-      <Code
-        block
-        aria-labelledby={labelId}
-        data-testid={`form-embed-${kind}`}
-        style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}
-      >
-        {code}
-      </Code>
-    </Stack>
-  );
-}
 
 /**
  * How to put the form on a site — the three snippets to copy — and the form as visitors see it. The
@@ -60,7 +21,13 @@ export function FormEmbedPanel({ form }: { form: FormDto }) {
         <Title order={4}>{t('forms.embed.title')}</Title>
         <Text size="sm">{t('forms.embed.intro')}</Text>
         {SNIPPETS.map((kind) => (
-          <SnippetBlock key={kind} kind={kind} code={form.embed[kind]} />
+          <CopyBlock
+            key={kind}
+            label={t(`forms.embed.${kind}`)}
+            hint={t(`forms.embed.${kind}Hint`)}
+            value={form.embed[kind]}
+            testId={`form-embed-${kind}`}
+          />
         ))}
         <Title order={5}>{t('forms.embed.preview')}</Title>
         {form.status !== 'active' ? (

@@ -1,9 +1,9 @@
-import { Anchor, Button, Group, Paper, Table } from '@mantine/core';
+import { Anchor, Button, Group, Table } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ListTable } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryStatus } from '../../components/QueryStatus';
 import type { ImportDto } from '../../lib/api';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { DryRunBadge, ImportStatusBadge } from './ImportBadges';
@@ -55,32 +55,23 @@ export function ImportsPage() {
           </Button>
         }
       />
-      <Paper withBorder p={0}>
-        <QueryStatus query={imports} empty={list.length === 0} emptyText={t('imports.empty')} />
-        {list.length > 0 ? (
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped highlightOnHover verticalSpacing="xs" data-testid="imports-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('imports.fileName')}</Table.Th>
-                  <Table.Th>{t('imports.startedAt')}</Table.Th>
-                  <Table.Th>{t('imports.statusLabel')}</Table.Th>
-                  {OUTCOMES.map((outcome) => (
-                    <Table.Th key={outcome} ta="right">
-                      {t(`imports.counts.${outcome}`)}
-                    </Table.Th>
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.map((imp) => (
-                  <ImportRow key={imp.id} imp={imp} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        ) : null}
-      </Paper>
+      <ListTable
+        query={imports}
+        count={list.length}
+        emptyText={t('imports.empty')}
+        minWidth={760}
+        testId="imports-table"
+        columns={[
+          { label: t('imports.fileName') },
+          { label: t('imports.startedAt') },
+          { label: t('imports.statusLabel') },
+          ...OUTCOMES.map((outcome) => ({ label: t(`imports.counts.${outcome}`), right: true })),
+        ]}
+      >
+        {list.map((imp) => (
+          <ImportRow key={imp.id} imp={imp} />
+        ))}
+      </ListTable>
     </>
   );
 }

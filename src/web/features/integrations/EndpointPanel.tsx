@@ -3,11 +3,11 @@ import { IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../components/ConfirmModal';
+import { CopyBlock } from '../../components/CopyBlock';
 import { SecretOnceModal } from '../../components/SecretOnceModal';
 import type { IntegrationDto } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { notifyProblem } from '../../lib/problems';
-import { CopyBlock } from './CopyBlock';
 import { SigningHelp } from './SigningHelp';
 import { useRotateSecret } from './useIntegrations';
 

@@ -1,9 +1,8 @@
-import { Anchor, Button, Group, Paper, Table, Text } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Anchor, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ListTable, NewButton } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryStatus } from '../../components/QueryStatus';
 import type { IntegrationDto } from '../../lib/api';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { MessagePage } from '../home/MessagePage';
@@ -70,60 +69,50 @@ function IntegrationsList() {
           integrations.data ? t('integrations.count', { count: list.length }) : t('integrations.subtitle')
         }
         actions={
-          <Button
-            component={Link}
-            to="/integrations/new"
-            leftSection={<IconPlus size={16} />}
-            data-testid="integrations-new"
-          >
+          <NewButton to="/integrations/new" testId="integrations-new">
             {t('integrations.new')}
-          </Button>
+          </NewButton>
         }
       />
-      <Paper withBorder p={0}>
-        <QueryStatus query={integrations} empty={list.length === 0} emptyText={t('integrations.empty')} />
-        {list.length > 0 ? (
-          <Table.ScrollContainer minWidth={860}>
-            <Table striped highlightOnHover verticalSpacing="xs" data-testid="integrations-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('integrations.name')}</Table.Th>
-                  <Table.Th>{t('integrations.kind')}</Table.Th>
-                  <Table.Th>{t('integrations.statusLabel')}</Table.Th>
-                  <Table.Th>{t('integrations.lastEvent')}</Table.Th>
-                  <Table.Th ta="right">{t('integrations.counts.processed')}</Table.Th>
-                  <Table.Th ta="right">{t('integrations.counts.failed')}</Table.Th>
-                  <Table.Th ta="right">{t('integrations.counts.pending')}</Table.Th>
-                  <Table.Th ta="right">{t('integrations.counts.test')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.map((integration) => (
-                  <Table.Tr key={integration.id} data-testid="integrations-row">
-                    <Table.Td fw={500}>
-                      <Anchor component={Link} to={`/integrations/${integration.id}`}>
-                        {integration.name}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{t(`integrations.kinds.${integration.kind}`)}</Table.Td>
-                    <Table.Td>
-                      <ActiveBadge active={integration.active} />
-                    </Table.Td>
-                    <Table.Td>
-                      <LastEvent last={integration.lastEvent} />
-                    </Table.Td>
-                    {(['processed', 'failed', 'pending', 'test'] as const).map((status) => (
-                      <Table.Td key={status} ta="right">
-                        <Count integration={integration} status={status} />
-                      </Table.Td>
-                    ))}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        ) : null}
-      </Paper>
+      <ListTable
+        query={integrations}
+        count={list.length}
+        emptyText={t('integrations.empty')}
+        minWidth={860}
+        testId="integrations-table"
+        columns={[
+          { label: t('integrations.name') },
+          { label: t('integrations.kind') },
+          { label: t('integrations.statusLabel') },
+          { label: t('integrations.lastEvent') },
+          { label: t('integrations.counts.processed'), right: true },
+          { label: t('integrations.counts.failed'), right: true },
+          { label: t('integrations.counts.pending'), right: true },
+          { label: t('integrations.counts.test'), right: true },
+        ]}
+      >
+        {list.map((integration) => (
+          <Table.Tr key={integration.id} data-testid="integrations-row">
+            <Table.Td fw={500}>
+              <Anchor component={Link} to={`/integrations/${integration.id}`}>
+                {integration.name}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{t(`integrations.kinds.${integration.kind}`)}</Table.Td>
+            <Table.Td>
+              <ActiveBadge active={integration.active} />
+            </Table.Td>
+            <Table.Td>
+              <LastEvent last={integration.lastEvent} />
+            </Table.Td>
+            {(['processed', 'failed', 'pending', 'test'] as const).map((status) => (
+              <Table.Td key={status} ta="right">
+                <Count integration={integration} status={status} />
+              </Table.Td>
+            ))}
+          </Table.Tr>
+        ))}
+      </ListTable>
     </>
   );
 }

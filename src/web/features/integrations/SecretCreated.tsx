@@ -2,8 +2,8 @@ import { Alert, Button, Group, Paper, Stack, Title } from '@mantine/core';
 import { IconAlertTriangle, IconArrowRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { CopyBlock } from '../../components/CopyBlock';
 import type { IntegrationWithSecretDto } from '../../lib/api';
-import { CopyBlock } from './CopyBlock';
 import { SigningHelp } from './SigningHelp';
 
 /**

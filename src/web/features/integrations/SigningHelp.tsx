@@ -1,8 +1,8 @@
 import { Accordion, Code, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PRESETS } from '../../../domain/integrations/presets';
+import { CopyBlock } from '../../components/CopyBlock';
 import type { IntegrationDto } from '../../lib/api';
-import { CopyBlock } from './CopyBlock';
 import { curlExample, nodeExample, SIGNATURE_VALUE } from './signing';
 
 interface SigningHelpProps {

@@ -1,8 +1,8 @@
-import { Button, Modal, Paper, Table, VisuallyHidden } from '@mantine/core';
+import { Button, Modal, Table, VisuallyHidden } from '@mantine/core';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { ListTable } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryStatus } from '../../components/QueryStatus';
 import type { TeamDto, UserDto } from '../../lib/api';
 import { notifySuccess } from '../../lib/problems';
 import { useModalState } from '../../lib/useModalState';
@@ -51,46 +51,36 @@ export function TeamsPage() {
           </Button>
         }
       />
-      <Paper withBorder p={0}>
-        <QueryStatus query={teams} empty={list.length === 0} emptyText={t('teams.empty')} />
-        {list.length > 0 ? (
-          <Table.ScrollContainer minWidth={520}>
-            <Table striped highlightOnHover verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('teams.name')}</Table.Th>
-                  <Table.Th>{t('teams.manager')}</Table.Th>
-                  <Table.Th>{t('teams.members')}</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.map((team) => (
-                  <Table.Tr key={team.id}>
-                    <Table.Td fw={500}>{team.name}</Table.Td>
-                    <Table.Td>
-                      {(team.managerId && userName.get(team.managerId)) || t('common.none')}
-                    </Table.Td>
-                    <Table.Td>{t('teams.memberCount', { count: team.memberCount })}</Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        leftSection={<IconPencil size={14} />}
-                        onClick={() => editor.open(team)}
-                      >
-                        {t('common.edit')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        ) : null}
-      </Paper>
+      <ListTable
+        query={teams}
+        count={list.length}
+        emptyText={t('teams.empty')}
+        minWidth={520}
+        columns={[
+          { label: t('teams.name') },
+          { label: t('teams.manager') },
+          { label: t('teams.members') },
+          { label: <VisuallyHidden>{t('common.actions')}</VisuallyHidden> },
+        ]}
+      >
+        {list.map((team) => (
+          <Table.Tr key={team.id}>
+            <Table.Td fw={500}>{team.name}</Table.Td>
+            <Table.Td>{(team.managerId && userName.get(team.managerId)) || t('common.none')}</Table.Td>
+            <Table.Td>{t('teams.memberCount', { count: team.memberCount })}</Table.Td>
+            <Table.Td>
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                leftSection={<IconPencil size={14} />}
+                onClick={() => editor.open(team)}
+              >
+                {t('common.edit')}
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
       <Modal
         opened={editor.opened}
         onClose={editor.close}
