@@ -8,18 +8,24 @@ const MAX_ROWS = 256;
 
 type Row<T extends keyof Database> = Insertable<Database[T]>;
 
+/** What a row whose unique key exists already does: nothing, or update the columns named. */
+export type Conflict =
+  | { doNothingOn: readonly string[] }
+  | { updateOn: readonly string[]; set: readonly string[] };
+
 /**
  * Inserts many rows of one table without the query builder (compiling a 500-row insert costs more
  * than running it: PERFORMANCE-NOTES). Every row must have the same columns as the first. SQLite:
  * multi-row `INSERT … VALUES (…), (…)` statements whose sizes are powers of two, so its statement
  * cache (db/connect.ts) holds a handful of texts per table and reuses them. PostgreSQL: see below.
- * `conflict`: `do nothing` on these columns (a unique key already written is kept).
+ * `conflict`: on these unique columns, `do nothing` (the row already written is kept) or `update` these
+ * columns to the new row's values. Rows of one call must not repeat a key that updates.
  */
 export async function insertMany<T extends keyof Database>(
   db: Db,
   table: T,
   rows: readonly Row<T>[],
-  conflict?: { doNothingOn: readonly string[] },
+  conflict?: Conflict,
 ): Promise<void> {
   const first = rows[0];
   if (!first) return;
@@ -54,12 +60,9 @@ async function insertManyPostgres(
   table: string,
   columns: readonly string[],
   rows: readonly object[],
-  conflict: { doNothingOn: readonly string[] } | undefined,
+  conflict: Conflict | undefined,
 ): Promise<void> {
-  const quoted = columns.map((c) => `"${c}"`).join(',');
-  const onConflict = conflict
-    ? ` on conflict (${conflict.doNothingOn.map((c) => `"${c}"`).join(',')}) do nothing`
-    : '';
+  const { quoted, onConflict } = clauses(columns, conflict);
   const text = `insert into "${table}" (${quoted}) select ${quoted} from json_populate_recordset(null::"${table}", $1::json)${onConflict}`;
   for (let at = 0; at < rows.length; at += POSTGRES_ROWS) {
     const json = JSON.stringify(rows.slice(at, at + POSTGRES_ROWS), wellFormed);
@@ -67,15 +70,26 @@ async function insertManyPostgres(
   }
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 /**
  * Half an emoji (a lone surrogate such as `\ud83d`, e.g. cut by a slice) becomes U+FFFD before it is
  * stored: PostgreSQL's JSON parser refuses it, and SQLite would keep three replacement characters
  * where PostgreSQL keeps one — both databases now store the same text.
  */
 function wellFormed(_key: string, value: unknown): unknown {
-  return typeof value === 'string' ? value.replace(LONE_SURROGATE, '\uFFFD') : value;
+  return typeof value === 'string' && !value.isWellFormed() ? value.toWellFormed() : value;
+}
+
+/** The quoted column list and the `on conflict` clause, as both dialects' statements use them. */
+function clauses(columns: readonly string[], conflict: Conflict | undefined) {
+  const quote = (names: readonly string[]) => names.map((c) => `"${c}"`).join(',');
+  return {
+    quoted: quote(columns),
+    onConflict: !conflict
+      ? ''
+      : 'doNothingOn' in conflict
+        ? ` on conflict (${quote(conflict.doNothingOn)}) do nothing`
+        : ` on conflict (${quote(conflict.updateOn)}) do update set ${conflict.set.map((c) => `"${c}" = excluded."${c}"`).join(',')}`,
+  };
 }
 
 const texts = new Map<string, string>();
@@ -84,18 +98,15 @@ function statementText(
   table: string,
   columns: readonly string[],
   rows: number,
-  conflict: { doNothingOn: readonly string[] } | undefined,
+  conflict: Conflict | undefined,
 ): string {
-  const key = `${table}|${columns.join(',')}|${rows}|${conflict?.doNothingOn.join(',') ?? ''}`;
+  const key = `${table}|${columns.join(',')}|${rows}|${JSON.stringify(conflict ?? null)}`;
   let text = texts.get(key);
   if (text) return text;
   const tuples: string[] = [];
   const tuple = `(${columns.map(() => '?').join(',')})`;
   for (let r = 0; r < rows; r++) tuples.push(tuple);
-  const quoted = columns.map((c) => `"${c}"`).join(',');
-  const onConflict = conflict
-    ? ` on conflict (${conflict.doNothingOn.map((c) => `"${c}"`).join(',')}) do nothing`
-    : '';
+  const { quoted, onConflict } = clauses(columns, conflict);
   text = `insert into "${table}" (${quoted}) values ${tuples.join(',')}${onConflict}`;
   if (texts.size > 500) texts.clear();
   texts.set(key, text);

@@ -1,3 +1,4 @@
+import { insertMany } from '../../db/bulk.js';
 import type { Db } from '../../db/database.js';
 import type { CampaignMemberDto, MemberStatus } from './campaigns.schemas.js';
 
@@ -56,27 +57,35 @@ export async function listMembers(
   return (await q.orderBy('m.person_id').limit(filter.limit).execute()).map(toMember);
 }
 
+type Membership = {
+  campaignId: string;
+  personId: string;
+  leadId: string | null;
+  status: MemberStatus;
+  at: string;
+};
+
 /** Adds the person to the campaign or changes their membership; a concurrent add becomes an update. */
-export async function upsertMember(
-  db: Db,
-  m: { campaignId: string; personId: string; leadId: string | null; status: MemberStatus; at: string },
-): Promise<void> {
-  await db
-    .insertInto('campaign_members')
-    .values({
+export function upsertMember(db: Db, m: Membership): Promise<void> {
+  return upsertMembers(db, [m]);
+}
+
+/** `upsertMember` for many at once (multi-row statements); of two for one person, the later wins. */
+export async function upsertMembers(db: Db, members: readonly Membership[]): Promise<void> {
+  const last = new Map(members.map((m) => [`${m.campaignId}|${m.personId}`, m]));
+  await insertMany(
+    db,
+    'campaign_members',
+    [...last.values()].map((m) => ({
       campaign_id: m.campaignId,
       person_id: m.personId,
       lead_id: m.leadId,
       status: m.status,
       created_at: m.at,
       updated_at: m.at,
-    })
-    .onConflict((oc) =>
-      oc
-        .columns(['campaign_id', 'person_id'])
-        .doUpdateSet({ lead_id: m.leadId, status: m.status, updated_at: m.at }),
-    )
-    .execute();
+    })),
+    { updateOn: ['campaign_id', 'person_id'], set: ['lead_id', 'status', 'updated_at'] },
+  );
 }
 
 /** A live (not deleted, not merged away) person. */

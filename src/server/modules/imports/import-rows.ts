@@ -14,7 +14,7 @@ import { insertMany } from '../../db/bulk.js';
 import type { Db } from '../../db/database.js';
 import { checkAgainst } from '../../plugins/validation.js';
 import { activityRow } from '../activities/activities.repository.js';
-import { upsertMember } from '../campaigns/campaign-members.repository.js';
+import { upsertMember, upsertMembers } from '../campaigns/campaign-members.repository.js';
 import type { MemberStatus } from '../campaigns/campaigns.schemas.js';
 import { type LeadPlan, LeadPlanner, writeLeadPlans } from '../leads/lead-plan.js';
 import { CreateLeadBody, type CreateLeadInput } from '../leads/leads.schemas.js';
@@ -439,6 +439,7 @@ async function createRows(
   const system = ctx.imp.externalSystem ?? 'import';
   const notes = [];
   const externals = [];
+  const members = [];
   for (const { c, plan } of written) {
     const { lead } = plan;
     const personId = lead.personId;
@@ -465,7 +466,7 @@ async function createRows(
       externals.push({ system, external_id: c.row.externalId, person_id: personId, created_at: now });
     }
     if (ctx.imp.campaignId && personId) {
-      await upsertMember(trx, {
+      members.push({
         campaignId: ctx.imp.campaignId,
         personId,
         leadId: lead.id,
@@ -480,7 +481,7 @@ async function createRows(
         leadId: lead.id,
         personId,
         organisationId: lead.organisationId,
-        createdPerson: plan.personCreated,
+        createdPerson: plan.newPerson !== null,
         createdOrganisation: plan.newOrganisation !== null,
       },
       { values: c.row },
@@ -488,6 +489,7 @@ async function createRows(
   }
   await insertMany(trx, 'activities', notes);
   await insertMany(trx, 'external_ids', externals, { doNothingOn: ['system', 'external_id'] });
+  await upsertMembers(trx, members);
 }
 
 async function personVisible(

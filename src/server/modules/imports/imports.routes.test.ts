@@ -291,6 +291,39 @@ describeEachDialect('list imports', (dialect) => {
     expect(Number(ledger.n)).toBe(1234);
   });
 
+  it('adds the people it creates to the campaign with the member status chosen, each with their lead', async () => {
+    const admin = await t.signedIn('admin');
+    const campaign = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/campaigns',
+      headers: admin.headers,
+      payload: { name: 'Paroda 2026', type: 'event' },
+    });
+    expect(campaign.statusCode, campaign.body).toBe(201);
+    const campaignId = campaign.json().id as string;
+    const rows = Array.from({ length: 1005 }, (_, i) => `Lankytojas${i},Parodos${i},paroda${i}@example.lt`);
+    const file = Buffer.from(['Vardas,Pavardė,El. paštas', ...rows].join('\n'));
+    const mapping = JSON.stringify({
+      Vardas: 'person.firstName',
+      Pavardė: 'person.lastName',
+      'El. paštas': 'person.email',
+    });
+    const { id } = (
+      await upload(admin.headers, file, { mapping, campaignId, memberStatus: 'attended' })
+    ).json();
+    await runImports(t.deps);
+    expect(await status(admin.headers, id)).toMatchObject({ status: 'done', created: 1005 });
+    const members = await t.deps.db
+      .selectFrom('campaign_members as m')
+      .innerJoin('leads as l', 'l.id', 'm.lead_id')
+      .select(['m.status', 'm.person_id', 'l.person_id as lead_person', 'l.campaign_id'])
+      .where('m.campaign_id', '=', campaignId)
+      .execute();
+    expect(members).toHaveLength(1005);
+    expect(members.every((m) => m.status === 'attended' && m.person_id === m.lead_person)).toBe(true);
+    expect(members.every((m) => m.campaign_id === campaignId)).toBe(true);
+  });
+
   it('a phone shared by two rows is no repeat unless the import matches on phone', async () => {
     const admin = await t.signedIn('admin');
     const mapping = JSON.stringify({

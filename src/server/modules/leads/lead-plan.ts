@@ -36,9 +36,7 @@ export interface LeadPlan {
   lead: Lead;
   temperature: Temperature;
   searchText: string;
-  /** The lead's person: an existing one (same e-mail) or `newPerson`. */
-  person: Person | undefined;
-  personCreated: boolean;
+  /** The person this lead created (null: an existing one, or none). */
   newPerson: { person: Person; searchText: string; emailKeys: string[] } | null;
   newOrganisation: Organisation | null;
 }
@@ -281,8 +279,6 @@ export class LeadPlanner {
       lead,
       temperature: (this.clock as TemperatureClock).of(timeframeOf(c.timeframe)),
       searchText: leadSearchText(person, orgName, lead.title),
-      person,
-      personCreated: newPerson !== null,
       newPerson,
       newOrganisation,
     };

@@ -72,7 +72,7 @@ export async function createLeadIn(
     wanted && plan.newOrganisation ? await duplicatesOfOrganisation(trx, plan.newOrganisation) : [];
   return {
     lead: plan.lead,
-    personCreated: plan.personCreated,
+    personCreated: plan.newPerson !== null,
     duplicates: [...personDuplicates, ...orgDuplicates],
   };
 }

@@ -6,21 +6,10 @@ import {
   normaliseCompanyCode,
   normalisePhone,
 } from '../../../domain/people/contact-keys.js';
-import {
-  type Organisation,
-  type Person,
-  personName,
-  personSearchText,
-} from '../../../domain/people/person.js';
-import { searchKey } from '../../../domain/search/search-key.js';
+import { type Organisation, type Person, personName } from '../../../domain/people/person.js';
 import type { Db } from '../../db/database.js';
-import { newId } from '../../db/ids.js';
-import {
-  findOrganisation,
-  organisationsMatching,
-  saveOrganisation,
-} from '../organisations/organisations.repository.js';
-import { dismissedWith, findPeople, peopleMatching, savePerson } from './people.repository.js';
+import { findOrganisation, organisationsMatching } from '../organisations/organisations.repository.js';
+import { dismissedWith, findPeople, peopleMatching } from './people.repository.js';
 import type { DuplicateCandidate, OrganisationInput, PersonInput } from './people.schemas.js';
 
 const clean = (value: string | null | undefined): string | null => {
@@ -78,36 +67,6 @@ export function normaliseOrganisation(
   };
 }
 
-export interface ResolvedPerson {
-  person: Person;
-  created: boolean;
-  duplicates: DuplicateCandidate[];
-}
-
-/**
- * The person for a new lead: an existing one with the same e-mail (a returning person keeps one
- * identity), else a new person. Phone matches are only flagged — phones are shared by offices and
- * families, so they never decide on their own.
- */
-export async function resolvePerson(
-  db: Db,
-  fields: Omit<Person, 'id' | 'createdAt' | 'updatedAt'>,
-  organisationName: string | null,
-  now: string,
-): Promise<ResolvedPerson> {
-  const emailKeys = fields.emails.map(emailKey);
-  const matches = await peopleMatching(db, { emailKeys, phones: fields.phones });
-  const sameEmail = matches.find((m) => m.kind === 'email');
-  if (sameEmail) {
-    const existing = (await findPeople(db, [sameEmail.personId])).get(sameEmail.personId);
-    if (existing) return { person: existing, created: false, duplicates: [] };
-  }
-  const person: Person = { ...fields, id: newId(), createdAt: now, updatedAt: now };
-  await savePerson(db, person, personSearchText(person, organisationName), emailKeys, true);
-  const duplicates = await personCandidates(db, person.id, matches);
-  return { person, created: true, duplicates };
-}
-
 async function personCandidates(
   db: Db,
   personId: string,
@@ -132,30 +91,6 @@ export async function duplicatesOfPerson(db: Db, person: Person): Promise<Duplic
     person.id,
   );
   return personCandidates(db, person.id, matches);
-}
-
-/**
- * The organisation for a new lead: the one with the same company code (a legal identity), else
- * a new one. A shared website domain is only flagged ("Acme Inc" and "Acme GmbH" may share it).
- */
-export async function resolveOrganisation(
-  db: Db,
-  fields: Omit<Organisation, 'id' | 'createdAt' | 'updatedAt'>,
-  now: string,
-): Promise<{ organisation: Organisation; created: boolean; duplicates: DuplicateCandidate[] }> {
-  const matches = await organisationsMatching(db, { companyCode: fields.companyCode, domain: fields.domain });
-  const sameCode = matches.find((m) => m.kind === 'company_code');
-  if (sameCode) {
-    const existing = await findOrganisation(db, sameCode.organisationId);
-    if (existing) return { organisation: existing, created: false, duplicates: [] };
-  }
-  const organisation: Organisation = { ...fields, id: newId(), createdAt: now, updatedAt: now };
-  await saveOrganisation(db, organisation, searchKey(organisation.name), true);
-  return {
-    organisation,
-    created: true,
-    duplicates: await organisationCandidates(db, organisation.id, matches),
-  };
 }
 
 async function organisationCandidates(
