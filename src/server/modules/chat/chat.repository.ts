@@ -2,7 +2,6 @@ import type { Selectable } from 'kysely';
 import type { Scope } from '../../../domain/access/policy.js';
 import type { BotState, QuickReply } from '../../../domain/chat/bot.js';
 import type { Sender } from '../../../domain/chat/transcript.js';
-import { AppError } from '../../../domain/errors/app-error.js';
 import type { Lang } from '../../../domain/forms/form-fields.js';
 import type { ChatConversationsTable, Db } from '../../db/database.js';
 import { newId } from '../../db/ids.js';
@@ -146,20 +145,29 @@ export async function updateConversation(db: Db, id: string, ch: ConversationCha
 }
 
 /**
- * Re-reads a conversation for a change, in the caller's transaction: the UPDATE first locks its
- * row on PostgreSQL (SQLite writes one transaction at a time anyway), so two writers of one
- * conversation take turns and every check after it sees the latest state and `lastSeq`.
+ * Locks a conversation's row for a change, in the caller's transaction: on PostgreSQL two writers
+ * of one conversation then take turns (SQLite writes one transaction at a time anyway), so every
+ * read after it sees the latest state and `lastSeq`. Returns the row as locked (undefined: none).
  */
-export async function lockedConversation(db: Db, id: string): Promise<Conversation> {
+async function lockRow(db: Db, id: string) {
   // why a no-op UPDATE: it takes the row lock without changing anything a reader sees.
-  await db
+  return db
     .updateTable('chat_conversations')
     .set((eb) => ({ last_seq: eb.ref('last_seq') }))
     .where('id', '=', id)
-    .execute();
-  const found = await findConversation(db, id);
-  if (!found) throw new AppError('not_found', 'No such conversation');
-  return found;
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Locks a conversation (see `lockRow`) and reads it, in one statement. */
+export async function lockedConversation(db: Db, id: string): Promise<Conversation | undefined> {
+  const row = await lockRow(db, id);
+  return row && toConversation(row);
+}
+
+/** Locks a conversation (see `lockRow`) and reads it with what access checks need. */
+export async function lockedConversationView(db: Db, id: string): Promise<ConversationView | undefined> {
+  return (await lockRow(db, id)) ? findConversationView(db, id) : undefined;
 }
 
 /** Adds messages after `conversation.lastSeq` (locked by `lockedConversation`); returns them as stored. */

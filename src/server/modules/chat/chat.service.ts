@@ -16,7 +16,7 @@ import {
   type ConversationStatus,
   findConversationView,
   listConversationViews,
-  lockedConversation,
+  lockedConversationView,
   messagesAfter,
   type NewMessage,
   updateConversation,
@@ -74,9 +74,8 @@ async function change<T>(
 ): Promise<T> {
   const at = deps.now().toISOString();
   const result = await deps.db.transaction().execute(async (trx) => {
-    const c = await lockedConversation(trx, id);
-    const view = assertMayRead(caller.actor, await findConversationView(trx, id));
-    if (!mayClose(caller.actor, view) && view.assignedUserId !== caller.user.id) {
+    const c = assertMayRead(caller.actor, await lockedConversationView(trx, id));
+    if (!mayClose(caller.actor, c) && c.assignedUserId !== caller.user.id) {
       throw new AppError('forbidden', 'You may not change this conversation');
     }
     if (c.status === 'closed') throw new AppError('conflict', 'This conversation has ended');

@@ -51,7 +51,11 @@ export async function visitorConversation(
   id: string,
   token: string | undefined,
 ): Promise<Conversation> {
-  const found = await findConversation(db, id);
+  return visitorsOwn(await findConversation(db, id), token);
+}
+
+/** The conversation when the token is its visitor's; a wrong token is answered as no conversation. */
+function visitorsOwn(found: Conversation | undefined, token: string | undefined): Conversation {
   if (!found || !token || !safeEqual(sha256(token), found.tokenHash)) {
     throw new AppError('not_found', 'No such conversation');
   }
@@ -134,13 +138,12 @@ export async function sendVisitorMessage(
 ): Promise<{ messages: ChatMessageDto[] }> {
   const now = deps.now();
   limit('messages', `${id}|${addressKey(deps, meta.ip)}`, MESSAGES_PER_MINUTE, now.getTime(), 'messages');
-  await visitorConversation(deps.db, id, token);
-  const problem = messageProblem(body);
-  if (problem) throw invalidField('body', problem);
-  const text = cleanMessage(body);
   const at = now.toISOString();
   const stored = await deps.db.transaction().execute(async (trx) => {
-    let c = await lockedConversation(trx, id);
+    let c = visitorsOwn(await lockedConversation(trx, id), token);
+    const problem = messageProblem(body);
+    if (problem) throw invalidField('body', problem);
+    const text = cleanMessage(body);
     if (c.status === 'closed') throw new AppError('conflict', 'This conversation has ended; start a new one');
     if (c.lastSeq >= MAX_MESSAGES)
       throw new AppError('conflict', 'This conversation is too long; start a new one');
