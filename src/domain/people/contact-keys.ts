@@ -48,8 +48,8 @@ export function normalisePhone(raw: string, defaultCountry: CountryCode = 'LT'):
   const value = raw.trim();
   const phone = PHONE_CHARACTERS.test(value) ? parsePhoneNumberFromString(value, defaultCountry) : undefined;
   const normalised = phone?.isValid() ? phone.number : null;
-  // why: an import row's phone is read four times (keys, checks, matching, the person) and parsing is
-  // the costliest step of a row; the answer depends on the two arguments only.
+  // why: an import row's phone is read twice (the import's checks, then the write path's person) and
+  // parsing is the costliest step of a row; the answer depends on the two arguments only.
   if (raw.length <= 40) {
     if (recentPhones.size >= 4096) recentPhones.clear();
     recentPhones.set(key, normalised);

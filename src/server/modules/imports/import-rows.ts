@@ -107,18 +107,31 @@ export function leadInputOf(
   };
 }
 
-/** Everything the write path would refuse in a row, before anything is written. */
-function rowProblems(input: CreateLeadInput, defs: readonly CustomFieldDefinition[]): FieldError[] {
+/**
+ * A row's phone in E.164 (null: none, or not a phone), read in the row's country as the write path
+ * stores it — once per row: the checks, the identity keys, the matching and the update all use it.
+ */
+function phoneOf(row: MappedRow): string | null {
+  const p = row.person;
+  return p.phone ? normalisePhone(p.phone, (p.country?.toUpperCase() as 'LT' | undefined) ?? 'LT') : null;
+}
+
+/** Everything the write path would refuse in a row, before anything is written (`phone`: `phoneOf`). */
+function rowProblems(
+  input: CreateLeadInput,
+  defs: readonly CustomFieldDefinition[],
+  phone: string | null,
+): FieldError[] {
   const errors = checkLeadInput(input);
   const person = input.person ?? {};
   const email = person.emails?.[0];
   if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
     errors.push({ field: 'person.emails.0', code: 'invalid_format', message: '' });
-  const phone = person.phones?.[0];
-  if (phone && normalisePhone(phone, (person.country as 'LT' | undefined) ?? 'LT') === null) {
+  const written = person.phones?.[0];
+  if (written && phone === null) {
     errors.push({ field: 'person.phones.0', code: 'invalid_format', message: '' });
   }
-  if (!person.firstName && !person.lastName && !email && !phone && !input.organisation) {
+  if (!person.firstName && !person.lastName && !email && !written && !input.organisation) {
     errors.push({ field: 'person', code: 'required', message: '' });
   }
   if (input.timeframe && input.timeframe !== 'now' && !/^\d{4}-\d{2}-\d{2}$/.test(input.timeframe)) {
@@ -138,13 +151,13 @@ function rowProblems(input: CreateLeadInput, defs: readonly CustomFieldDefinitio
  */
 function keysOf(
   row: MappedRow,
+  phone: string | null,
   system: string,
   match: readonly ImportMatch[],
 ): { email?: string; phone?: string; external?: string } {
-  const phone = match.includes('phone') && row.person.phone ? normalisePhone(row.person.phone) : null;
   return {
     ...(row.person.email ? { email: `e:${emailKey(row.person.email)}` } : {}),
-    ...(phone ? { phone: `p:${phone}` } : {}),
+    ...(phone && match.includes('phone') ? { phone: `p:${phone}` } : {}),
     ...(row.externalId ? { external: `x:${system}:${row.externalId}` } : {}),
   };
 }
@@ -183,14 +196,11 @@ interface Match {
 async function matchPeople(
   trx: Db,
   order: readonly ImportMatch[],
-  rows: { row: MappedRow }[],
+  rows: { row: MappedRow; phone: string | null }[],
   system: string,
 ) {
   const emails = rows.flatMap(({ row }) => (row.person.email ? [emailKey(row.person.email)] : []));
-  const phones = rows.flatMap(({ row }) => {
-    const p = row.person.phone ? normalisePhone(row.person.phone) : null;
-    return p ? [p] : [];
-  });
+  const phones = rows.flatMap(({ phone }) => (phone ? [phone] : []));
   const found = await peopleMatching(trx, {
     emailKeys: order.includes('email') ? emails : [],
     phones: order.includes('phone') ? phones : [],
@@ -208,14 +218,14 @@ async function matchPeople(
         rows.flatMap(({ row }) => (row.externalId ? [row.externalId] : [])),
       )
     : new Map<string, string>();
-  return (row: MappedRow): Match => {
+  return ({ row, phone }: { row: MappedRow; phone: string | null }): Match => {
     for (const key of order) {
       if (key === 'email' && row.person.email) {
         const id = byEmail.get(emailKey(row.person.email));
         if (id) return { personId: id, ambiguous: false };
       }
-      if (key === 'phone' && row.person.phone) {
-        const ids = byPhone.get(normalisePhone(row.person.phone) ?? '');
+      if (key === 'phone' && phone) {
+        const ids = byPhone.get(phone);
         // why: a phone shared by two people (an office, a family) never decides on its own.
         if (ids && ids.size > 1) return { personId: null, ambiguous: true };
         const id = ids?.values().next().value;
@@ -243,7 +253,7 @@ function personFlat(p: Person): Record<string, unknown> {
   };
 }
 
-function incomingFlat(row: MappedRow): Record<string, unknown> {
+function incomingFlat(row: MappedRow, phone: string | null): Record<string, unknown> {
   const p = row.person;
   return {
     firstName: p.firstName,
@@ -251,7 +261,7 @@ function incomingFlat(row: MappedRow): Record<string, unknown> {
     jobTitle: p.jobTitle,
     city: p.city,
     country: p.country?.toUpperCase(),
-    phone: p.phone ? normalisePhone(p.phone) : undefined,
+    phone: phone ?? undefined,
     email: p.email?.toLowerCase(),
   };
 }
@@ -303,6 +313,7 @@ export async function processBatch(
   const candidates: {
     r: SourceRecord;
     row: MappedRow;
+    phone: string | null;
     input: CreateLeadInput;
     keys: ReturnType<typeof keysOf>;
   }[] = [];
@@ -317,12 +328,19 @@ export async function processBatch(
       continue;
     }
     const input = leadInputOf(mapped.values, imp, ctx.defs);
-    const errors = refused.get(r.rowNo) ?? rowProblems(input, ctx.defs);
+    const phone = phoneOf(mapped.values);
+    const errors = refused.get(r.rowNo) ?? rowProblems(input, ctx.defs, phone);
     if (errors.length) {
       reject(r, errors, mapped.values);
       continue;
     }
-    candidates.push({ r, row: mapped.values, input, keys: keysOf(mapped.values, system, imp.match) });
+    candidates.push({
+      r,
+      row: mapped.values,
+      phone,
+      input,
+      keys: keysOf(mapped.values, phone, system, imp.match),
+    });
   }
   const allKeys = candidates.flatMap((c) => Object.values(c.keys));
   const earlier = await seenKeys(trx, imp.id, allKeys);
@@ -349,7 +367,7 @@ export async function processBatch(
       inBatch.add(k);
       out.keys.push({ key: k, rowNo: c.r.rowNo });
     }
-    const m = match(c.row);
+    const m = match(c);
     if (m.ambiguous) {
       out.problems.push({
         rowNo: c.r.rowNo,
@@ -379,7 +397,7 @@ export async function processBatch(
       add(c.r, 'skipped', {}, { values: c.row, reason: 'not_visible' });
       continue;
     }
-    const changes = mergeForUpdate(personFlat(person), incomingFlat(c.row), decision);
+    const changes = mergeForUpdate(personFlat(person), incomingFlat(c.row, c.phone), decision);
     if (Object.keys(changes).length === 0) {
       add(c.r, 'skipped', { personId: person.id }, { values: c.row, reason: 'no_change' });
       continue;

@@ -348,6 +348,32 @@ describeEachDialect('list imports', (dialect) => {
     expect(done).toMatchObject({ status: 'done', created: 0, skipped: 2 });
   });
 
+  it('reads a national phone in the row’s own country, for matching as for storing', async () => {
+    const admin = await t.signedIn('admin');
+    const existing = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/leads',
+      headers: admin.headers,
+      payload: { person: { lastName: 'Bērziņa', phones: ['+37121234567'], country: 'LV' } },
+    });
+    expect(existing.statusCode, existing.body).toBe(201);
+    const mapping = JSON.stringify({
+      Pavardė: 'person.lastName',
+      Tel: 'person.phone',
+      Šalis: 'person.country',
+    });
+    // 21234567 is a Latvian mobile number, and no number at all in Lithuania
+    const file = Buffer.from(['Pavardė,Tel,Šalis', 'Bērziņa,21234567,LV'].join('\n'));
+    const { id } = (await upload(admin.headers, file, { mapping, match: 'phone' })).json();
+    await runImports(t.deps);
+    expect(await status(admin.headers, id)).toMatchObject({
+      status: 'done',
+      created: 0,
+      skipped: 1,
+      rejected: 0,
+    });
+  });
+
   it('matching on the organisation joins existing ones by company code or website, and rows share new ones', async () => {
     const admin = await t.signedIn('admin');
     const made = await t.app.inject({
