@@ -2,6 +2,7 @@ import type { ChatMessage, QuickReply } from './chat-state.js';
 import { MAX_BODY_LENGTH } from './chat-state.js';
 import { CHAT_STYLES } from './chat-styles.js';
 import { type ChatTextKey, chatText } from './chat-texts.js';
+import { addStyles, el } from './dom.js';
 import type { Lang, Text } from './types.js';
 
 /**
@@ -34,29 +35,6 @@ export interface ChatUi {
   unread(count: number): void;
 }
 
-type Attrs = Record<string, string>;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, text?: string) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function addStyles(root: ShadowRoot): void {
-  if (
-    'adoptedStyleSheets' in root &&
-    typeof CSSStyleSheet === 'function' &&
-    'replaceSync' in CSSStyleSheet.prototype
-  ) {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(CHAT_STYLES);
-    root.adoptedStyleSheets = [sheet];
-  } else {
-    root.append(el('style', {}, CHAT_STYLES));
-  }
-}
-
 let counter = 0;
 
 /** Renders the launcher and the (closed) panel into `host`'s new shadow root. */
@@ -69,7 +47,7 @@ export function renderChat(
   const say = (key: ChatTextKey, vars: { n?: number; name?: string } = {}) =>
     chatText(key, lang, vars, overrides);
   const root = host.attachShadow({ mode: 'open' });
-  addStyles(root);
+  addStyles(root, CHAT_STYLES);
   const id = `pc${++counter}`;
 
   const wrap = el('div', { class: 'w', lang });

@@ -1,3 +1,4 @@
+import { type Attrs, addStyles, el } from './dom.js';
 import { STYLES } from './styles.js';
 import type { FieldProblem } from './submission.js';
 import { linkParts, message, pick } from './texts.js';
@@ -30,19 +31,6 @@ export interface FormUi {
   thankYou(): void;
 }
 
-type Attrs = Record<string, string>;
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Attrs = {},
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
 /** Appends a text with its http(s) addresses as links — DOM nodes only. */
 function appendText(parent: HTMLElement, text: string): HTMLElement {
   for (const part of linkParts(text)) {
@@ -58,7 +46,7 @@ let counter = 0;
 /** Renders the form into `host`'s new shadow root; `onSubmit` runs when the visitor submits. */
 export function renderForm(host: Element, config: EmbedConfig, lang: Lang, onSubmit: () => void): FormUi {
   const root = host.attachShadow({ mode: 'open' });
-  addStyles(root);
+  addStyles(root, STYLES);
   const prefix = `pf${++counter}-`;
   const form = el('form', { 'data-piltuvas': 'form', novalidate: '', lang });
   const controls = new Map<string, Control[]>();
@@ -123,21 +111,6 @@ export function renderForm(host: Element, config: EmbedConfig, lang: Lang, onSub
     },
   };
   return ui;
-}
-
-/** The stylesheet: adopted where supported (a strict `style-src` CSP on the host page does not block it), else a `<style>`. */
-function addStyles(root: ShadowRoot): void {
-  if (
-    'adoptedStyleSheets' in root &&
-    typeof CSSStyleSheet === 'function' &&
-    'replaceSync' in CSSStyleSheet.prototype
-  ) {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(STYLES);
-    root.adoptedStyleSheets = [sheet];
-  } else {
-    root.append(el('style', {}, STYLES));
-  }
 }
 
 /** The trap for bots: a plain text input people never see, reach or hear. */
