@@ -152,18 +152,8 @@ export function forgetConversation(store: KeyValueStore, widgetId: string): void
   store.remove(CONVERSATION_PREFIX + widgetId);
 }
 
-/** Where the visitor came from, in the API's shape: `{ utm_source?, …, gclid?, fbclid?, referrer?, landingPage? }`. */
-export interface TouchBody {
-  utm_source?: string;
-  utm_medium?: string;
-  utm_campaign?: string;
-  utm_term?: string;
-  utm_content?: string;
-  gclid?: string;
-  fbclid?: string;
-  referrer?: string;
-  landingPage?: string;
-}
+/** Where the visitor came from, in the API's shape: a stored `Touch` with `landingPage` for `landing_page`, no time. */
+export type TouchBody = Omit<Touch, 'landing_page' | 'at'> & { landingPage?: string };
 
 /** A stored touch as the conversation's `touch`: campaign keys as they are, the landing page renamed. */
 export function touchBody(touch: Touch): TouchBody {
