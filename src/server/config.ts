@@ -29,6 +29,8 @@ export interface Config {
   chatStreamsPerAddress: number;
   /** The largest file a list import takes, in MiB. */
   importMaxMegabytes: number;
+  /** The largest XLSX file a list import takes, in MiB: a workbook's text is read into memory. */
+  importXlsxMaxMegabytes: number;
   /** Start an import as soon as it is queued (else the recurring job does, within seconds; tests drive it). */
   startImportsAtOnce: boolean;
   /** The organisation's time zone: what "today" means for temperatures, revisits and reports. */
@@ -90,6 +92,7 @@ export function parseConfig(env: Env): Omit<Config, 'sessionSecret'> & { session
   const chatStartRateLimit = intVar(env, 'PILTUVAS_CHAT_START_RATE_LIMIT', 20, 1, 1_000_000);
   const chatStreamsPerAddress = intVar(env, 'PILTUVAS_CHAT_STREAMS_PER_ADDRESS', 20, 1, 100_000);
   const importMaxMegabytes = intVar(env, 'PILTUVAS_IMPORT_MAX_MB', 100, 1, 10_000);
+  const importXlsxMaxMegabytes = intVar(env, 'PILTUVAS_IMPORT_XLSX_MAX_MB', 10, 1, 10_000);
   const timeZone = env.PILTUVAS_TIME_ZONE?.trim() || DEFAULT_TIME_ZONE;
   if (!isValidTimeZone(timeZone)) {
     throw new ConfigError(
@@ -113,6 +116,7 @@ export function parseConfig(env: Env): Omit<Config, 'sessionSecret'> & { session
     chatStartRateLimit,
     chatStreamsPerAddress,
     importMaxMegabytes,
+    importXlsxMaxMegabytes,
     startImportsAtOnce: true,
     timeZone,
   };

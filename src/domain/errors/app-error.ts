@@ -57,6 +57,8 @@ export const FIELD_MESSAGES = {
   duplicate_target: 'is filled from two columns',
   no_identity: 'must map a column that says who a row is (e-mail, phone, name or company)',
   not_a_spreadsheet: 'is not a CSV or XLSX file',
+  xlsx_too_large:
+    'is an XLSX file larger than the server reads (PILTUVAS_IMPORT_XLSX_MAX_MB): save it as CSV',
   unknown_key: 'is not a known setting here',
   unknown_target: 'is not a field a webhook can fill',
   invalid_source: 'must name exactly one source: pointer, const, fieldData, liAnswer or first',

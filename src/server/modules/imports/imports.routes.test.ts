@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../../test/dialects.js';
 import { problem, useTestApp } from '../../../../test/harness.js';
@@ -372,6 +373,76 @@ describeEachDialect('list imports', (dialect) => {
       skipped: 1,
       rejected: 0,
     });
+  });
+
+  /** An XLSX workbook as Excel writes it: text in the shared-strings table (after the sheet). */
+  async function workbook(rows: (string | number | Date)[][]): Promise<Buffer> {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Sąrašas');
+    for (const row of rows) sheet.addRow(row);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+
+  it('imports an XLSX workbook: its first sheet, text, numbers and dates as cells', async () => {
+    const admin = await t.signedIn('admin');
+    const bytes = await workbook([
+      ['Vardas', 'Pavardė', 'El. paštas', 'Tel', 'Pirkimas'],
+      ['Žygimantas', 'Čepas', 'zygimantas.cepas@example.lt', 861234567, new Date('2027-03-01T00:00:00Z')],
+      ['Eglė', 'Ūsė', 'egle.use@example.lt', '+370 612 34568', ''],
+      ['Blogas', 'Adresas', 'ne-adresas', '', ''],
+    ]);
+    const mapping = JSON.stringify({
+      Vardas: 'person.firstName',
+      Pavardė: 'person.lastName',
+      'El. paštas': 'person.email',
+      Tel: 'person.phone',
+      Pirkimas: 'lead.timeframe',
+    });
+    const res = await upload(admin.headers, bytes, { mapping }, 'sarasas.xlsx');
+    expect(res.statusCode, res.body).toBe(202);
+    await runImports(t.deps);
+    expect(await status(admin.headers, res.json().id)).toMatchObject({
+      status: 'done',
+      total: 3,
+      created: 2,
+      rejected: 1,
+    });
+    const [lead] = await t.deps.db
+      .selectFrom('leads')
+      .innerJoin('person_phones', 'person_phones.person_id', 'leads.person_id')
+      .innerJoin('person_emails', 'person_emails.person_id', 'leads.person_id')
+      .select(['leads.timeframe', 'person_phones.phone', 'leads.title'])
+      .where('person_emails.email', '=', 'zygimantas.cepas@example.lt')
+      .execute();
+    expect(lead).toEqual({ timeframe: '2027-03-01', phone: '+37061234567', title: 'Žygimantas Čepas' });
+  });
+
+  it('refuses an XLSX file over its own limit, naming CSV as the way, and stores nothing', async () => {
+    const admin = await t.signedIn('admin');
+    const rows = Array.from({ length: 60_000 }, (_, i) => [`Vardas${i}`, `pavarde${i}@example${i}.lt`]);
+    const bytes = await workbook([['Vardas', 'El. paštas'], ...rows]);
+    expect(bytes.length).toBeGreaterThan(1024 * 1024);
+    const before = await t.deps.db
+      .selectFrom('import_chunks')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const limit = t.deps.config.importXlsxMaxMegabytes;
+    t.deps.config.importXlsxMaxMegabytes = 1;
+    try {
+      const mapping = JSON.stringify({ Vardas: 'person.firstName', 'El. paštas': 'person.email' });
+      const res = await upload(admin.headers, bytes, { mapping }, 'didelis.xlsx');
+      expect(res.statusCode).toBe(400);
+      expect(problem(res).errors).toEqual([
+        expect.objectContaining({ field: 'file', code: 'xlsx_too_large' }),
+      ]);
+    } finally {
+      t.deps.config.importXlsxMaxMegabytes = limit;
+    }
+    const after = await t.deps.db
+      .selectFrom('import_chunks')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
   });
 
   it('matching on the organisation joins existing ones by company code or website, and rows share new ones', async () => {

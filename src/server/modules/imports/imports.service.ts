@@ -271,6 +271,12 @@ async function checkAndQueue(
       errors: [{ field: 'file', code: 'not_a_spreadsheet', message: FIELD_MESSAGES.not_a_spreadsheet }],
     });
   }
+  // why: a workbook's shared strings are read into memory (a 17 MB file peaked at 558 MB): CSV streams
+  if (kind === 'xlsx' && file.size > deps.config.importXlsxMaxMegabytes * 1024 * 1024) {
+    throw new AppError('validation', 'The XLSX file is too large', {
+      errors: [{ field: 'file', code: 'xlsx_too_large', message: FIELD_MESSAGES.xlsx_too_large }],
+    });
+  }
   const encoding =
     kind === 'xlsx' ? null : detectEncoding(file.head, { complete: file.size <= file.head.length });
   const delimiter =

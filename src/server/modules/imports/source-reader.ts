@@ -107,7 +107,8 @@ export async function* xlsxRecords(chunks: AsyncIterable<Uint8Array>): AsyncGene
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(chunks), {
     entries: 'emit',
     sharedStrings: 'cache',
-    styles: 'ignore',
+    // why cache: a date is a number with a date format; without the styles it would arrive as 46447
+    styles: 'cache',
     hyperlinks: 'ignore',
     worksheets: 'emit',
   });
