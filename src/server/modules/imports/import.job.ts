@@ -14,6 +14,7 @@ import { binOrganisationsOfImport, undoBatch } from './import-undo.js';
 import {
   advanceImport,
   claimImport,
+  deleteAbandonedUploads,
   finishImport,
   freeDeadLeases,
   type Import,
@@ -40,6 +41,8 @@ function processSpace(): string | null {
 export const PROCESS_SPACE = processSpace();
 const WORKER = `${PROCESS_SPACE ?? hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 const LEASE_MS = 60_000;
+/** An upload still being stored after this long was left by a process that died (uploads take minutes at most). */
+const ABANDONED_AFTER_MS = 6 * 60 * 60 * 1000;
 /** Rows per transaction: small enough that other writers (a form, a rep) wait only moments. */
 export const BATCH_ROWS = 1000;
 
@@ -230,6 +233,7 @@ async function executeUndo(deps: Deps, imp: Import): Promise<void> {
 export async function runImports(deps: Deps, options: RunOptions = {}): Promise<number> {
   let handled = 0;
   if (PROCESS_SPACE) await freeDeadLeases(deps.db, PROCESS_SPACE, processAlive, deps.now().toISOString());
+  await deleteAbandonedUploads(deps.db, new Date(deps.now().getTime() - ABANDONED_AFTER_MS).toISOString());
   for (;;) {
     const imp = await claimImport(deps.db, WORKER, deps.now().toISOString(), leaseUntil(deps));
     if (!imp || stopping.has(deps)) {

@@ -155,6 +155,25 @@ export async function deleteImport(db: Db, id: string): Promise<void> {
 }
 
 /**
+ * Removes uploads a crashed process left half-stored (an upload that fails otherwise removes
+ * itself): started before `before`, never checked and queued. Returns how many.
+ */
+export async function deleteAbandonedUploads(db: Db, before: string): Promise<number> {
+  const abandoned = db
+    .selectFrom('imports')
+    .select('id')
+    .where('status', '=', 'failed')
+    .where('error', '=', UPLOADING)
+    .where('created_at', '<', before);
+  await db.deleteFrom('import_chunks').where('import_id', 'in', abandoned).execute();
+  const res = await db.deleteFrom('imports').where('id', 'in', abandoned).executeTakeFirst();
+  return Number(res.numDeletedRows);
+}
+
+/** What an import row says while its file is being stored (status `failed` until it is checked). */
+export const UPLOADING = 'uploading';
+
+/**
  * Takes the import for this worker when nobody holds it (or the holder's lease ran out): one
  * statement, so two instances never run the same import.
  */

@@ -522,6 +522,36 @@ describeEachDialect('list imports', (dialect) => {
     expect(deletedAt.get(e as string)).not.toBeNull();
   });
 
+  it('removes an upload a crashed process left half-stored, once it is hours old, with its file', async () => {
+    const admin = await t.signedIn('admin');
+    const file = Buffer.from('Vardas,El. paštas\nJonas,jonas.paliktas@example.lt\n');
+    const mapping = JSON.stringify({ Vardas: 'person.firstName', 'El. paštas': 'person.email' });
+    const old = (await upload(admin.headers, file, { mapping })).json().id as string;
+    const recent = (await upload(admin.headers, file, { mapping })).json().id as string;
+    // As the upload leaves them until the file is checked: failed, "uploading".
+    const halfStored = (id: string, createdAt: string) =>
+      t.deps.db
+        .updateTable('imports')
+        .set({ status: 'failed', error: 'uploading', created_at: createdAt })
+        .where('id', '=', id)
+        .execute();
+    await halfStored(old, new Date(Date.now() - 7 * 3600_000).toISOString());
+    await halfStored(recent, new Date(Date.now() - 60_000).toISOString());
+    await runImports(t.deps);
+    const left = await t.deps.db
+      .selectFrom('imports')
+      .select('id')
+      .where('id', 'in', [old, recent])
+      .execute();
+    expect(left.map((r) => r.id)).toEqual([recent]);
+    const chunks = await t.deps.db
+      .selectFrom('import_chunks')
+      .select('import_id')
+      .where('import_id', 'in', [old, recent])
+      .execute();
+    expect(new Set(chunks.map((c) => c.import_id))).toEqual(new Set([recent]));
+  });
+
   it('takes over at once from a process of this machine that died (no waiting for its lease)', async () => {
     const admin = await t.signedIn('admin');
     const file = Buffer.from(['Vardas,Pavardė,El. paštas', 'Ona,Gyva,gyva@example.lt'].join('\n'));

@@ -22,6 +22,7 @@ import {
   problemsPage,
   requeueImport,
   samples,
+  UPLOADING,
 } from './imports.repository.js';
 import { type ImportDto, ImportSettings, type ImportSettingsInput } from './imports.schemas.js';
 
@@ -248,7 +249,7 @@ function blankImport(id: string, createdBy: string, now: string): Import {
     rejected: 0,
     leaseOwner: null,
     leaseUntil: null,
-    error: 'uploading',
+    error: UPLOADING,
     createdAt: now,
     startedAt: null,
     finishedAt: null,
