@@ -37,6 +37,12 @@ const integrationPages = {
     Component: (await import('../features/integrations/IntegrationEditorPage')).IntegrationEditorPage,
   }),
 };
+const contentPages = {
+  list: async () => ({ Component: (await import('../features/content/ContentListPage')).ContentListPage }),
+  one: async () => ({
+    Component: (await import('../features/content/ContentEditorPage')).ContentEditorPage,
+  }),
+};
 const importPages = {
   list: async () => ({ Component: (await import('../features/imports/ImportsPage')).ImportsPage }),
   create: async () => ({ Component: (await import('../features/imports/NewImportPage')).NewImportPage }),
@@ -76,6 +82,11 @@ const FEATURE_ROUTES: Partial<Record<string, RouteObject[]>> = {
     { index: true, lazy: integrationPages.list },
     { path: 'new', lazy: integrationPages.one },
     { path: ':id', lazy: integrationPages.one },
+  ],
+  '/content': [
+    { index: true, lazy: contentPages.list },
+    { path: 'new', lazy: contentPages.one },
+    { path: ':id', lazy: contentPages.one },
   ],
   '/imports': [
     { index: true, lazy: importPages.list },

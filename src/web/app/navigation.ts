@@ -7,6 +7,7 @@ import {
   IconForms,
   IconKey,
   IconMessages,
+  IconNews,
   IconPackage,
   IconPlugConnected,
   IconSpeakerphone,
@@ -16,7 +17,7 @@ import {
   IconUsersGroup,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
-import { mayManageIntegrations } from '../features/integrations/integration-access';
+import { mayManageMarketing } from '../lib/access';
 import type { UserDto } from '../lib/api';
 
 /** The app's sections in one list, so the navigation and the router cannot disagree. */
@@ -32,6 +33,7 @@ export interface NavItem {
     | 'nav.forms'
     | 'nav.chat'
     | 'nav.integrations'
+    | 'nav.content'
     | 'nav.analytics'
     | 'nav.users'
     | 'nav.teams'
@@ -59,7 +61,14 @@ export const FEATURE_NAV: readonly NavItem[] = [
     label: 'nav.integrations',
     icon: IconPlugConnected,
     testId: 'nav-integrations',
-    visibleTo: mayManageIntegrations,
+    visibleTo: mayManageMarketing,
+  },
+  {
+    to: '/content',
+    label: 'nav.content',
+    icon: IconNews,
+    testId: 'nav-content',
+    visibleTo: mayManageMarketing,
   },
   { to: '/analytics', label: 'nav.analytics', icon: IconChartBar },
 ];

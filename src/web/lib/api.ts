@@ -5,6 +5,7 @@ import type { CreateUserInput, UpdateUserInput, UserDto } from '../../server/mod
 import { campaignsApi, productsApi, sourcesApi } from './api/catalogue';
 import { chatApi } from './api/chat';
 import { type ItemList, id, isApiError, request } from './api/client';
+import { contentApi } from './api/content';
 import { customFieldsApi } from './api/custom-fields';
 import { formsApi } from './api/forms';
 import { importsApi } from './api/imports';
@@ -30,6 +31,7 @@ export {
   type Problem,
   setUnauthorizedHandler,
 } from './api/client';
+export * from './api/content';
 export * from './api/custom-fields';
 export * from './api/forms';
 export * from './api/imports';
@@ -123,5 +125,6 @@ export const api = {
   forms: formsApi,
   imports: importsApi,
   integrations: integrationsApi,
+  content: contentApi,
   chat: chatApi,
 };

@@ -67,6 +67,7 @@ export const LeadSchema = Type.Object(
     sourceDetail: Type.Union([Type.String(), Type.Null()]),
     campaignId: NullableId,
     referredByPersonId: NullableId,
+    referredByName: Type.Union([Type.String(), Type.Null()], { description: 'who referred the lead' }),
     ownerId: NullableId,
     ownerName: Type.Union([Type.String(), Type.Null()]),
     teamId: NullableId,

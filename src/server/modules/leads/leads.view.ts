@@ -17,15 +17,18 @@ export async function leadDto(
   lead: Lead,
   duplicates?: DuplicateCandidate[],
 ): Promise<LeadDto> {
-  const people = lead.personId ? await findPeople(db, [lead.personId]) : new Map();
+  const personIds = [lead.personId, lead.referredByPersonId].filter((id): id is string => id !== null);
+  const people = personIds.length ? await findPeople(db, personIds) : new Map();
   const orgs = lead.organisationId ? await findOrganisations(db, [lead.organisationId]) : new Map();
   const person = lead.personId ? people.get(lead.personId) : undefined;
+  const referrer = lead.referredByPersonId ? people.get(lead.referredByPersonId) : undefined;
   const names = await namesOf(db, lead);
   return {
     ...names,
     ...lead,
     temperature: (await temperatureClock(deps, db)).of(timeframeOf(lead.timeframe)),
     person: person ? { ...person, name: personName(person) } : null,
+    referredByName: referrer ? personName(referrer) : null,
     organisation: (lead.organisationId && orgs.get(lead.organisationId)) || null,
     ...(duplicates?.length ? { duplicates } : {}),
   } as LeadDto;

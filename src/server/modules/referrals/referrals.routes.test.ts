@@ -153,6 +153,17 @@ describeEachDialect('referrals', (dialect) => {
         _ref: token,
       });
       expect(referred).toMatchObject({ referred_by_person_id: lead.personId, source_id: REFERRAL_SOURCE });
+      // The referred lead names its referrer, for whoever works it.
+      const admin = await t.signedIn('admin');
+      const shown = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/leads/${referred.id}`,
+        headers: admin.headers,
+      });
+      expect(shown.json()).toMatchObject({
+        referredByPersonId: lead.personId,
+        referredByName: 'Ona Rekomendė',
+      });
       const [task, ...more] = await thankYouTasks(referred.id);
       expect(more).toHaveLength(0);
       expect(task).toMatchObject({

@@ -1,13 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { can } from '../../../domain/access/policy';
+import { mayManageMarketing } from '../../lib/access';
 import {
   api,
   type ChatMessageDto,
   type ChatWidgetDto,
   type ChatWidgetInput,
   type ConversationDetail,
-  type UserDto,
 } from '../../lib/api';
 import { useCurrentUser } from '../auth/useSession';
 
@@ -21,13 +20,8 @@ const conversationKey = (conversationId: string) => [...CHAT_KEY, 'conversation'
 /** A safety net under the live stream (a proxy that buffers it, a stream reconnecting). */
 const REFRESH_MS = 30_000;
 
-/** Widgets are marketing's, like forms: the server asks the access policy about campaigns, so the screen does too. */
-export function mayManageChatWidgets(user: Pick<UserDto, 'id' | 'role' | 'teamId' | 'grants'>): boolean {
-  return can({ ...user, managedTeamIds: [] }, 'update', 'campaign');
-}
-
 export function useMayManageChatWidgets(): boolean {
-  return mayManageChatWidgets(useCurrentUser());
+  return mayManageMarketing(useCurrentUser());
 }
 
 export function useChatWidgets() {

@@ -24,6 +24,7 @@ import {
 } from './form-values';
 
 const STATUSES = ['draft', 'active', 'archived'] as const;
+const KINDS = ['standard', 'referral'] as const;
 
 interface FormBuilderProps {
   /** The form being edited; none for a new one. */
@@ -87,7 +88,7 @@ export function FormBuilder({ form, readOnly, onSubmit }: FormBuilderProps) {
     <form onSubmit={submit} noValidate>
       <Stack>
         <Fieldset legend={t('forms.sections.general')} disabled={readOnly}>
-          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <TextInput
               label={t('forms.name')}
               description={t('forms.nameHint')}
@@ -118,6 +119,16 @@ export function FormBuilder({ form, readOnly, onSubmit }: FormBuilderProps) {
               allowDeselect={false}
               error={errors.defaultLanguage}
               data-testid="form-language"
+            />
+            <Select
+              label={t('forms.kindLabel')}
+              description={t('forms.kindHint')}
+              data={KINDS.map((kind) => ({ value: kind, label: t(`forms.kind.${kind}`) }))}
+              value={values.kind}
+              onChange={(kind) => kind && setField('kind', kind as FormValues['kind'])}
+              allowDeselect={false}
+              error={errors.kind}
+              data-testid="form-kind"
             />
           </SimpleGrid>
         </Fieldset>

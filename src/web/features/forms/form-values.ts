@@ -28,7 +28,7 @@ export interface FieldRow {
 export interface FormValues extends Record<string, unknown> {
   name: string;
   status: FormStatus;
-  /** Kept as loaded (the builder has no control for it yet): standard, or the referral form. */
+  /** standard, or the referral form (the one a person's referral link opens). */
   kind: FormDto['kind'];
   defaultLanguage: Lang;
   fields: FieldRow[];

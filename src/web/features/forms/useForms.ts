@@ -1,12 +1,11 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { can } from '../../../domain/access/policy';
+import { mayManageMarketing } from '../../lib/access';
 import {
   api,
   type CreateFormInput,
   type FormDto,
   type SubmissionStatus,
   type UpdateFormInput,
-  type UserDto,
 } from '../../lib/api';
 import { useCurrentUser } from '../auth/useSession';
 
@@ -17,16 +16,8 @@ const formKey = (formId: string) => [...FORMS_KEY, 'one', formId] as const;
 const submissionsKey = (formId: string) => [...FORMS_KEY, 'submissions', formId] as const;
 const PAGE_SIZE = 25;
 
-/**
- * Whether the user may change forms and review their submissions: the server asks the access policy
- * about campaigns (forms are marketing's), so the screen asks the same rule. Teams play no part in it.
- */
-export function mayManageForms(user: Pick<UserDto, 'id' | 'role' | 'teamId' | 'grants'>): boolean {
-  return can({ ...user, managedTeamIds: [] }, 'update', 'campaign');
-}
-
 export function useMayManageForms(): boolean {
-  return mayManageForms(useCurrentUser());
+  return mayManageMarketing(useCurrentUser());
 }
 
 export function useForms() {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../domain/accounts/user';
 import { PRESETS } from '../../../domain/integrations/presets';
+import { mayManageMarketing } from '../../lib/access';
 import type { IntegrationDto } from '../../lib/api';
-import { mayManageIntegrations } from './integration-access';
 import {
   integrationValuesOf,
   newIntegrationValues,
@@ -91,13 +91,13 @@ describe('placeServerProblems', () => {
   });
 });
 
-describe('mayManageIntegrations', () => {
+describe('mayManageMarketing', () => {
   it.each<[Role, boolean]>([
     ['admin', true],
     ['marketer', true],
     ['manager', false],
     ['rep', false],
   ])('a %s → %s, as the server decides', (role, expected) => {
-    expect(mayManageIntegrations({ id: 'u', role, teamId: null, grants: [] })).toBe(expected);
+    expect(mayManageMarketing({ id: 'u', role, teamId: null, grants: [] })).toBe(expected);
   });
 });

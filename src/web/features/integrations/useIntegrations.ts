@@ -1,4 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { mayManageMarketing } from '../../lib/access';
 import {
   api,
   type CreateIntegrationInput,
@@ -7,7 +8,6 @@ import {
   type WebhookEventStatus,
 } from '../../lib/api';
 import { useCurrentUser } from '../auth/useSession';
-import { mayManageIntegrations } from './integration-access';
 
 /** Inbound webhooks and the events they received. A new event changes the counts, so lists refresh together. */
 
@@ -20,7 +20,7 @@ const PAGE_SIZE = 25;
 const EVENTS_REFRESH_MS = 5_000;
 
 export function useMayManageIntegrations(): boolean {
-  return mayManageIntegrations(useCurrentUser());
+  return mayManageMarketing(useCurrentUser());
 }
 
 export function useIntegrations() {

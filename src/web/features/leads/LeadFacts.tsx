@@ -1,6 +1,7 @@
-import { Badge, Group, Paper, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { currentLocale } from '../../i18n';
 import type { Lead } from '../../lib/api';
 import { formatDate, formatDateTime } from '../../lib/format';
@@ -40,6 +41,17 @@ export function LeadFacts({ lead }: { lead: Lead }) {
             {source ? sourceName(source, currentLocale()) : t('common.none')}
           </Fact>
           <Fact label={t('leads.campaign')}>{lead.campaignName ?? t('common.none')}</Fact>
+          {lead.referredByPersonId ? (
+            <Fact label={t('leads.referredBy')}>
+              <Anchor
+                component={Link}
+                to={`/people/${lead.referredByPersonId}`}
+                data-testid="lead-referred-by"
+              >
+                {lead.referredByName ?? t('common.none')}
+              </Anchor>
+            </Fact>
+          ) : null}
           <Fact label={t('leads.products')}>{productNames.join(', ') || t('common.none')}</Fact>
           <Fact label={t('leads.tags')}>
             {lead.tags.length ? (

@@ -10,6 +10,7 @@ import { MessagePage } from '../home/MessagePage';
 import { PersonDuplicates } from './PersonDuplicates';
 import { PersonForm } from './PersonForm';
 import { PersonLeads } from './PersonLeads';
+import { PersonReferral } from './PersonReferral';
 import { useMergeUndone, usePerson, useUndoMergeAction } from './usePeople';
 
 /** `?merge=<id>`: the merge just made on this page, which can be undone from here. */
@@ -78,6 +79,7 @@ export function PersonPage() {
           <Stack gap="md">
             <PersonDuplicates personId={data.id} duplicates={duplicates} />
             <PersonLeads leads={leads} />
+            <PersonReferral personId={data.id} name={data.name} />
           </Stack>
         </Grid.Col>
       </Grid>

@@ -8,11 +8,12 @@ import type {
   PersonInput,
   PersonSchema,
 } from '../../../server/modules/people/people.schemas';
+import type { ReferralLinkDto } from '../../../server/modules/referrals/referrals.schemas';
 import { type ItemList, id, request, withQuery } from './client';
 
 /** People and organisations: the identity behind leads, with duplicates, merge and unmerge. */
 
-export type { DuplicateCandidate, PersonInput };
+export type { DuplicateCandidate, PersonInput, ReferralLinkDto };
 export type PersonDto = Static<typeof PersonSchema>;
 export type OrganisationDto = Static<typeof OrganisationSchema>;
 export type MergeInput = Static<typeof MergeBody>;
@@ -48,6 +49,9 @@ export const peopleApi = {
     request<void>('POST', `/people/${id(personId)}/not-duplicate`, { otherId }),
   merge: (input: MergeInput) => request<MergeResult>('POST', '/people/merge', input),
   undoMerge: (mergeId: string) => request<UnmergeResult>('POST', `/people/merges/${id(mergeId)}/undo`),
+  /** The person's referral link (their live one, or a new one): `<app>/r/{token}`. */
+  referralLink: (personId: string) =>
+    request<ReferralLinkDto>('POST', `/people/${id(personId)}/referral-link`),
 };
 
 export type OrganisationMergeInput = Static<typeof OrganisationMergeBody>;
