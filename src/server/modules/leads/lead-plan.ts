@@ -22,6 +22,7 @@ import { normaliseOrganisation, normalisePerson } from '../people/people.service
 import {
   channelOwner,
   checkReferences,
+  checkReferrer,
   resolveOwner,
   type TemperatureClock,
   temperatureClock,
@@ -132,6 +133,7 @@ export class LeadPlanner {
     const timeframe = timeframeFrom(input.timeframe, v) ?? null;
     const owner = await this.owner(input.ownerId, v);
     await this.checkReferences(input, v);
+    if (this.caller.user) await checkReferrer(this.trx, this.caller.actor, input.referredByPersonId, v);
     const leadCustom = await this.custom('lead', input.customFields, v);
     if (personFields) {
       personFields.customFields = mergeCustomValues(

@@ -1,4 +1,4 @@
-import { type Actor, can } from '../../../domain/access/policy.js';
+import { type Actor, can, scopeFor } from '../../../domain/access/policy.js';
 import { AppError, type Validation } from '../../../domain/errors/app-error.js';
 import type { Lead } from '../../../domain/leads/lead.js';
 import { timeframeText } from '../../../domain/leads/lead.js';
@@ -12,6 +12,7 @@ import {
 import type { Deps } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { assertVisible } from '../../db/scope.js';
+import { findPeople, personInScope } from '../people/people.repository.js';
 import { temperatureSettings } from '../settings/settings.service.js';
 import { findUserById } from '../users/users.repository.js';
 import { existingIds, findLead } from './leads.repository.js';
@@ -85,6 +86,23 @@ export async function channelOwner(
 ): Promise<{ ownerId: string | null; teamId: string | null }> {
   const owner = ownerId ? await findUserById(db, ownerId) : undefined;
   return owner?.active ? { ownerId: owner.id, teamId: owner.teamId } : { ownerId: null, teamId: null };
+}
+
+/**
+ * A referrer a person names (the API, the app) must be a live person they may see; channels set it
+ * from a referral link themselves. Without this a rep could name anyone and read their name back.
+ */
+export async function checkReferrer(
+  db: Db,
+  actor: Actor,
+  personId: string | null | undefined,
+  v: Validation,
+): Promise<void> {
+  if (!personId) return;
+  const visible =
+    (await findPeople(db, [personId])).has(personId) &&
+    (await personInScope(db, scopeFor(actor, 'lead'), personId));
+  v.check(visible, 'referredByPersonId', 'not_found');
 }
 
 /** Checks that referenced sources, campaigns and products exist, naming each missing one. */

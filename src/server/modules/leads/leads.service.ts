@@ -12,7 +12,14 @@ import { findPeople } from '../people/people.repository.js';
 import type { DuplicateCandidate } from '../people/people.schemas.js';
 import { duplicatesOfOrganisation, duplicatesOfPerson } from '../people/people.service.js';
 import { LeadPlanner, type Planned, writeLeadPlans } from './lead-plan.js';
-import { checkReferences, resolveOwner, temperatureClock, timeframeFrom, visibleLead } from './lead-rules.js';
+import {
+  checkReferences,
+  checkReferrer,
+  resolveOwner,
+  temperatureClock,
+  timeframeFrom,
+  visibleLead,
+} from './lead-rules.js';
 import {
   addHistory,
   findLead,
@@ -116,6 +123,7 @@ export async function updateLead(
     const owner =
       input.ownerId === undefined ? undefined : await resolveOwner(trx, caller.actor, input.ownerId, v);
     await checkReferences(trx, input, v);
+    await checkReferrer(trx, caller.actor, input.referredByPersonId, v);
     const custom = await checkCustomValues(trx, 'lead', input.customFields, v);
     v.throwIfAny();
     const after: Lead = {

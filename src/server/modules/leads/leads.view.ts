@@ -28,7 +28,8 @@ export async function leadDto(
     ...lead,
     temperature: (await temperatureClock(deps, db)).of(timeframeOf(lead.timeframe)),
     person: person ? { ...person, name: personName(person) } : null,
-    referredByName: referrer ? personName(referrer) : null,
+    // why not personName: it falls back to an e-mail or phone, which are not the lead's to show
+    referredByName: referrer ? `${referrer.firstName} ${referrer.lastName}`.trim() || null : null,
     organisation: (lead.organisationId && orgs.get(lead.organisationId)) || null,
     ...(duplicates?.length ? { duplicates } : {}),
   } as LeadDto;

@@ -143,6 +143,56 @@ describeEachDialect('referrals', (dialect) => {
     });
   });
 
+  describe('naming a referrer by hand', () => {
+    it('takes a person the caller may see, and refuses anyone else as not found — on create and on change', async () => {
+      const { lead: othersLead } = await referrer(); // a person of another rep
+      const me = await t.signedIn('rep');
+      const mine = await newLead(t.app, me, {
+        person: { firstName: 'Jonas', lastName: 'Savas', emails: [uniqueEmail('jonas')] },
+      });
+      const create = (referredByPersonId: string) =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/leads',
+          headers: me.headers,
+          payload: { person: { lastName: 'Draugas', emails: [uniqueEmail('draugas')] }, referredByPersonId },
+        });
+      for (const refused of [othersLead.personId, UNKNOWN_ID]) {
+        const res = await create(refused);
+        expect(res.statusCode).toBe(400);
+        expect(problem(res).errors).toEqual([
+          expect.objectContaining({ field: 'referredByPersonId', code: 'not_found' }),
+        ]);
+      }
+      const change = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/leads/${mine.id}`,
+        headers: me.headers,
+        payload: { referredByPersonId: othersLead.personId },
+      });
+      expect(change.statusCode).toBe(400);
+      expect(problem(change).errors?.[0]).toMatchObject({ field: 'referredByPersonId', code: 'not_found' });
+      const own = await create(mine.personId as string);
+      expect(own.statusCode, own.body).toBe(201);
+      expect(own.json()).toMatchObject({ referredByPersonId: mine.personId, referredByName: 'Jonas Savas' });
+    });
+
+    it('shows a referrer without a name as no name, never their e-mail', async () => {
+      const admin = await t.signedIn('admin');
+      const nameless = await newLead(t.app, admin, { person: { emails: [uniqueEmail('be.vardo')] } });
+      const referred = await newLead(t.app, admin, {
+        person: { lastName: 'Rekomenduotas' },
+        referredByPersonId: nameless.personId,
+      });
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/leads/${referred.id}`,
+        headers: admin.headers,
+      });
+      expect(res.json()).toMatchObject({ referredByPersonId: nameless.personId, referredByName: null });
+    });
+  });
+
   describe('credit', () => {
     it('credits a referred lead to its referrer with the referral source, and tasks the referrer’s owner to thank them', async () => {
       const { rep, lead, token } = await referrer();
