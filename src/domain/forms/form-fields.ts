@@ -4,6 +4,11 @@ import { type FieldError, fieldError } from '../errors/app-error.js';
 import { isCalendarDate } from '../leads/temperature.js';
 import { isValidEmail, normalisePhone } from '../people/contact-keys.js';
 
+/** What a form is for: a standard form, or the referral form that referral links open. */
+export const FORM_KINDS = ['standard', 'referral'] as const;
+/** Only an active form takes submissions. */
+export const FORM_STATUSES = ['draft', 'active', 'archived'] as const;
+
 /**
  * What a web form may ask and write. A public form writes only the fields its builder chose from
  * this catalogue (plus lead custom fields as `cf.<key>`); owner, stage, score, source and consent

@@ -1,9 +1,8 @@
 import { type Static, Type } from 'typebox';
 import { QUARANTINE_REASONS } from '../../../domain/capture/spam.js';
+import { FORM_KINDS, FORM_STATUSES } from '../../../domain/forms/form-fields.js';
 import { Id, NameText, Timestamp } from '../../schemas/common.js';
 
-export const FORM_STATUSES = ['draft', 'active', 'archived'] as const;
-export const FORM_KINDS = ['standard', 'referral'] as const;
 export const SUBMISSION_STATUSES = [
   'pending',
   'processing',

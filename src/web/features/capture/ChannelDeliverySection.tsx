@@ -34,6 +34,29 @@ interface ChannelDeliverySectionProps<V extends DeliveryValues> {
   protection?: ReactNode;
 }
 
+type Option = { value: string; label: string };
+
+/**
+ * What a channel's source and campaign pickers offer: the active sources (and the saved one, while
+ * it is saved, even if it is no longer active) and the campaigns — forms, chat, integrations and
+ * content pick them alike.
+ */
+export function useSourceCampaignOptions(savedSourceId: string | null): {
+  sources: Option[];
+  campaigns: Option[];
+} {
+  const sources = useSources();
+  const campaigns = useCampaigns();
+  return {
+    sources: sourceOptions(
+      (sources.data ?? []).filter((s) => s.active || s.id === savedSourceId),
+      currentLocale(),
+      true,
+    ),
+    campaigns: (campaigns.data ?? []).map((c) => ({ value: c.id, label: c.name })),
+  };
+}
+
 /** Keeps the saved choice pickable even when the list no longer offers it (past, not assignable). */
 export function keeping(options: { value: string; label: string }[], current: string | null, label: string) {
   return current && !options.some((o) => o.value === current)
@@ -55,12 +78,8 @@ export function ChannelDeliverySection<V extends DeliveryValues>({
   const { t } = useTranslation();
   // why the cast: these fields have exactly DeliveryValues' types in V; TypeScript cannot see it through V[K].
   const setField = setEditorField as unknown as SetDelivery;
-  const sources = useSources();
-  const campaigns = useCampaigns();
+  const options = useSourceCampaignOptions(values.sourceId);
   const owners = useAssignableOwners();
-
-  const shownSources = (sources.data ?? []).filter((s) => s.active || s.id === values.sourceId);
-  const campaignOptions = (campaigns.data ?? []).map((c) => ({ value: c.id, label: c.name }));
   const ownerOptions = (owners.data ?? []).map((u) => ({ value: u.id, label: u.name }));
   const noOwners = owners.isSuccess && ownerOptions.length === 0;
 
@@ -70,7 +89,7 @@ export function ChannelDeliverySection<V extends DeliveryValues>({
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <Select
             label={t(`${texts}.source`)}
-            data={sourceOptions(shownSources, currentLocale(), true)}
+            data={options.sources}
             value={values.sourceId}
             onChange={(sourceId) => setField('sourceId', sourceId)}
             searchable
@@ -80,7 +99,7 @@ export function ChannelDeliverySection<V extends DeliveryValues>({
           />
           <Select
             label={t(`${texts}.campaign`)}
-            data={keeping(campaignOptions, values.campaignId, t(`${texts}.otherCampaign`))}
+            data={keeping(options.campaigns, values.campaignId, t(`${texts}.otherCampaign`))}
             value={values.campaignId}
             onChange={(campaignId) => setField('campaignId', campaignId)}
             searchable

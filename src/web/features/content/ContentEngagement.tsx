@@ -1,10 +1,10 @@
 import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ENGAGEMENT_KINDS } from '../../../domain/engagement/engagement';
 import { ListTable } from '../../components/ListTable';
-import { QueryStatus } from '../../components/QueryStatus';
 import type { EngagementDto } from '../../lib/api';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { useContentEngagements } from './useContent';
@@ -14,6 +14,13 @@ export function EngagementCounts({ contentId }: { contentId: string }) {
   const { t } = useTranslation();
   const query = useContentEngagements(contentId);
   const counts = query.data?.counts;
+  // why its own flag: the list refreshes itself every 15 s, and only a click should spin the button
+  const [refreshing, setRefreshing] = useState(false);
+  const refresh = async () => {
+    setRefreshing(true);
+    await query.refetch();
+    setRefreshing(false);
+  };
 
   return (
     <Paper withBorder p={{ base: 'sm', sm: 'md' }} data-testid="content-counts">
@@ -29,15 +36,14 @@ export function EngagementCounts({ contentId }: { contentId: string }) {
             variant="default"
             size="compact-sm"
             leftSection={<IconRefresh size={14} />}
-            loading={query.isRefetching}
-            onClick={() => void query.refetch()}
+            loading={refreshing}
+            onClick={() => void refresh()}
             style={{ flexShrink: 0 }}
             data-testid="content-engagements-refresh"
           >
             {t('content.engagement.refresh')}
           </Button>
         </Group>
-        <QueryStatus query={query} empty={false} emptyText="" />
         {counts ? (
           <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="xs">
             {ENGAGEMENT_KINDS.map((kind) => (
@@ -110,7 +116,12 @@ export function LatestEngagements({ contentId }: { contentId: string }) {
             </Table.Td>
             <Table.Td>
               {engagement.leadId ? (
-                <Anchor component={Link} to={`/leads/${engagement.leadId}`} size="sm">
+                <Anchor
+                  component={Link}
+                  to={`/leads/${engagement.leadId}`}
+                  size="sm"
+                  aria-label={`${t('content.engagement.openLead')}: ${engagement.personName ?? t('content.engagement.anonymous')}, ${formatDateTime(engagement.occurredAt)}`}
+                >
                   {t('content.engagement.openLead')}
                 </Anchor>
               ) : (

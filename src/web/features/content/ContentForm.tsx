@@ -2,11 +2,9 @@ import { Button, Fieldset, Group, Select, Stack, TextInput } from '@mantine/core
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTENT_KINDS } from '../../../domain/engagement/engagement';
-import { currentLocale } from '../../i18n';
 import type { ContentItemDto, ContentKind, CreateContentInput } from '../../lib/api';
 import { useFormState } from '../../lib/useFormState';
-import { keeping } from '../capture/ChannelDeliverySection';
-import { sourceOptions, useCampaigns, useSources } from '../leads/useLeadOptions';
+import { keeping, useSourceCampaignOptions } from '../capture/ChannelDeliverySection';
 
 /** What the content editor edits. */
 interface ContentValues extends Record<string, unknown> {
@@ -47,12 +45,8 @@ export function ContentForm({ item, onSubmit }: ContentFormProps) {
   const { t } = useTranslation();
   const form = useFormState<ContentValues>(() => valuesOf(item));
   const { values, errors, setField, submitting } = form;
-  const sources = useSources();
-  const campaigns = useCampaigns();
+  const options = useSourceCampaignOptions(values.sourceId);
   const saved = t('content.savedChoice');
-  // an inactive source stays shown while it is the saved one
-  const shownSources = (sources.data ?? []).filter((s) => s.active || s.id === values.sourceId);
-  const campaignOptions = (campaigns.data ?? []).map((c) => ({ value: c.id, label: c.name }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -129,7 +123,7 @@ export function ContentForm({ item, onSubmit }: ContentFormProps) {
             <Select
               label={t('content.fields.campaign')}
               description={t('content.hints.campaign')}
-              data={keeping(campaignOptions, values.campaignId, saved)}
+              data={keeping(options.campaigns, values.campaignId, saved)}
               value={values.campaignId}
               onChange={(campaignId) => setField('campaignId', campaignId)}
               searchable
@@ -140,7 +134,7 @@ export function ContentForm({ item, onSubmit }: ContentFormProps) {
             <Select
               label={t('content.fields.source')}
               description={item ? t('content.hints.source') : t('content.hints.newSource')}
-              data={keeping(sourceOptions(shownSources, currentLocale(), true), values.sourceId, saved)}
+              data={keeping(options.sources, values.sourceId, saved)}
               value={values.sourceId}
               onChange={(sourceId) => setField('sourceId', sourceId)}
               searchable

@@ -41,7 +41,7 @@ function LinkUrl({ url }: { url: string }) {
               variant="subtle"
               color={copied ? 'green' : 'gray'}
               onClick={copy}
-              aria-label={t('common.copy')}
+              aria-label={`${t('common.copy')}: ${url}`}
               data-testid="content-link-url-copy"
             >
               {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}

@@ -35,21 +35,19 @@ export function useContentList() {
   });
 }
 
-export function useContentItem(contentId: string | undefined) {
-  return useQuery({
-    queryKey: contentKey(contentId ?? ''),
-    queryFn: () => api.content.get(contentId ?? ''),
-    enabled: contentId !== undefined,
-  });
+export function useContentItem(contentId: string) {
+  return useQuery({ queryKey: contentKey(contentId), queryFn: () => api.content.get(contentId) });
 }
 
 function useSaved() {
   const queryClient = useQueryClient();
   return (item: ContentItemDto) => {
-    // why merge: a save answers the item alone; the links it already has stay as they are.
-    queryClient.setQueryData<ContentDetailDto>(contentKey(item.id), (old) =>
-      old ? { ...old, ...item } : undefined,
-    );
+    // why merge: a save answers the item alone; the links it already has stay (a new one has none yet).
+    queryClient.setQueryData<ContentDetailDto>(contentKey(item.id), (old) => ({
+      links: [],
+      ...old,
+      ...item,
+    }));
     void queryClient.invalidateQueries({ queryKey: listKey });
   };
 }

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../../../domain/errors/app-error';
-import { LANGS } from '../../../domain/forms/form-fields';
+import { FORM_KINDS, FORM_STATUSES, LANGS } from '../../../domain/forms/form-fields';
 import type { CreateFormInput, FormDto } from '../../lib/api';
 import { isApiError } from '../../lib/api';
 import { type FieldErrors, notifyProblem } from '../../lib/problems';
@@ -22,9 +22,6 @@ import {
   placeProblems,
   toFormBody,
 } from './form-values';
-
-const STATUSES = ['draft', 'active', 'archived'] as const;
-const KINDS = ['standard', 'referral'] as const;
 
 interface FormBuilderProps {
   /** The form being edited; none for a new one. */
@@ -103,7 +100,7 @@ export function FormBuilder({ form, readOnly, onSubmit }: FormBuilderProps) {
             <Select
               label={t('forms.statusLabel')}
               description={t('forms.statusHint')}
-              data={STATUSES.map((status) => ({ value: status, label: t(`forms.status.${status}`) }))}
+              data={FORM_STATUSES.map((status) => ({ value: status, label: t(`forms.status.${status}`) }))}
               value={values.status}
               onChange={(status) => status && setField('status', status as FormValues['status'])}
               allowDeselect={false}
@@ -123,7 +120,7 @@ export function FormBuilder({ form, readOnly, onSubmit }: FormBuilderProps) {
             <Select
               label={t('forms.kindLabel')}
               description={t('forms.kindHint')}
-              data={KINDS.map((kind) => ({ value: kind, label: t(`forms.kind.${kind}`) }))}
+              data={FORM_KINDS.map((kind) => ({ value: kind, label: t(`forms.kind.${kind}`) }))}
               value={values.kind}
               onChange={(kind) => kind && setField('kind', kind as FormValues['kind'])}
               allowDeselect={false}

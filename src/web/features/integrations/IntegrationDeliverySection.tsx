@@ -1,9 +1,8 @@
 import { Fieldset, Select, SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { currentLocale } from '../../i18n';
 import type { FieldErrors } from '../../lib/problems';
-import { keeping } from '../capture/ChannelDeliverySection';
-import { sourceOptions, useAssignableOwners, useCampaigns, useSources } from '../leads/useLeadOptions';
+import { keeping, useSourceCampaignOptions } from '../capture/ChannelDeliverySection';
+import { useAssignableOwners } from '../leads/useLeadOptions';
 
 type Choice = 'sourceId' | 'campaignId' | 'ownerId';
 
@@ -19,25 +18,19 @@ interface DeliveryProps {
  */
 export function IntegrationDeliverySection({ values, errors, setField }: DeliveryProps) {
   const { t } = useTranslation();
-  const sources = useSources();
-  const campaigns = useCampaigns();
+  const options = useSourceCampaignOptions(values.sourceId);
   const owners = useAssignableOwners();
   const other = t('integrations.savedChoice');
   const pickers: { field: Choice; label: string; data: { value: string; label: string }[] }[] = [
     {
       field: 'sourceId',
       label: t('integrations.source'),
-      // an inactive source stays shown while it is the saved one
-      data: sourceOptions(
-        (sources.data ?? []).filter((s) => s.active || s.id === values.sourceId),
-        currentLocale(),
-        true,
-      ),
+      data: options.sources,
     },
     {
       field: 'campaignId',
       label: t('integrations.campaign'),
-      data: (campaigns.data ?? []).map((c) => ({ value: c.id, label: c.name })),
+      data: options.campaigns,
     },
     {
       field: 'ownerId',

@@ -48,7 +48,7 @@ export function LeadFacts({ lead }: { lead: Lead }) {
                 to={`/people/${lead.referredByPersonId}`}
                 data-testid="lead-referred-by"
               >
-                {lead.referredByName ?? t('common.none')}
+                {lead.referredByName ?? t('leads.referrerUnnamed')}
               </Anchor>
             </Fact>
           ) : null}

@@ -79,7 +79,7 @@ export function PersonPage() {
           <Stack gap="md">
             <PersonDuplicates personId={data.id} duplicates={duplicates} />
             <PersonLeads leads={leads} />
-            <PersonReferral personId={data.id} name={data.name} />
+            <PersonReferral key={data.id} personId={data.id} name={data.name} />
           </Stack>
         </Grid.Col>
       </Grid>
