@@ -32,6 +32,8 @@ export interface RunningServer {
   url: string;
   output: () => string;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash or an out-of-memory killer would: no shutdown runs. */
+  kill(): Promise<void>;
 }
 
 /** Starts the built app (`piltuvas start`) and waits for /readyz. */
@@ -79,6 +81,11 @@ export async function startBuiltServer(
     async stop() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+    async kill() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGKILL');
       await new Promise((r) => child.once('exit', r));
     },
   };

@@ -14,6 +14,8 @@ describe('configuration', () => {
       secureCookies: false,
     });
     expect(config.databaseUrl.endsWith(join('data', 'piltuvas.sqlite'))).toBe(true);
+    expect(config.importHeapMegabytes).toBe(96);
+    expect(parseConfig({ PILTUVAS_IMPORT_HEAP_MB: '256' }).importHeapMegabytes).toBe(256);
   });
 
   it('uses PostgreSQL for a postgres:// DATABASE_URL and Secure cookies for an https base URL', () => {
@@ -39,6 +41,7 @@ describe('configuration', () => {
     ],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL must be one of/],
     [{ PILTUVAS_TRUST_PROXY: 'maybe' }, /^PILTUVAS_TRUST_PROXY must be true or false/],
+    [{ PILTUVAS_IMPORT_HEAP_MB: '16' }, /^PILTUVAS_IMPORT_HEAP_MB must be an integer/],
   ])('names the bad variable in %j', (env, message) => {
     expect(() => parseConfig(env)).toThrowError(ConfigError);
     expect(() => parseConfig(env)).toThrowError(message);

@@ -31,6 +31,8 @@ export interface Config {
   importMaxMegabytes: number;
   /** The largest XLSX file a list import takes, in MiB: a workbook's text is read into memory. */
   importXlsxMaxMegabytes: number;
+  /** Heap (old generation, MiB) of the thread imports run on: an import's garbage is collected within it. */
+  importHeapMegabytes: number;
   /** Start an import as soon as it is queued (else the recurring job does, within seconds; tests drive it). */
   startImportsAtOnce: boolean;
   /** The organisation's time zone: what "today" means for temperatures, revisits and reports. */
@@ -93,6 +95,7 @@ export function parseConfig(env: Env): Omit<Config, 'sessionSecret'> & { session
   const chatStreamsPerAddress = intVar(env, 'PILTUVAS_CHAT_STREAMS_PER_ADDRESS', 20, 1, 100_000);
   const importMaxMegabytes = intVar(env, 'PILTUVAS_IMPORT_MAX_MB', 100, 1, 10_000);
   const importXlsxMaxMegabytes = intVar(env, 'PILTUVAS_IMPORT_XLSX_MAX_MB', 10, 1, 10_000);
+  const importHeapMegabytes = intVar(env, 'PILTUVAS_IMPORT_HEAP_MB', 96, 32, 65_536);
   const timeZone = env.PILTUVAS_TIME_ZONE?.trim() || DEFAULT_TIME_ZONE;
   if (!isValidTimeZone(timeZone)) {
     throw new ConfigError(
@@ -117,6 +120,7 @@ export function parseConfig(env: Env): Omit<Config, 'sessionSecret'> & { session
     chatStreamsPerAddress,
     importMaxMegabytes,
     importXlsxMaxMegabytes,
+    importHeapMegabytes,
     startImportsAtOnce: true,
     timeZone,
   };

@@ -6,6 +6,7 @@ import type { Deps } from './context.js';
 import { connect } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { startJobs } from './jobs/index.js';
+import { startImportThread } from './modules/imports/import-thread.js';
 import { bootstrapAdmin } from './modules/users/bootstrap.js';
 
 /** Opens the database and applies migrations: shared by `start` and `migrate`. */
@@ -28,6 +29,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const logger = pino({ level: config.logLevel });
   const deps = await openDeps(config, logger);
   const app = await buildApp({ deps, logger });
+  startImportThread(deps, app.log);
   const first = await bootstrapAdmin(deps);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

@@ -174,6 +174,11 @@ export class InboxRunner {
     this.reporters.set(deps, report);
   }
 
+  /** Tells the error reporter of these deps about a failure outside a drain. */
+  report(deps: Deps, error: unknown): void {
+    this.reporters.get(deps)?.(error);
+  }
+
   kick(deps: Deps): void {
     const s = this.state(deps);
     if (s.stopped) return;

@@ -10,6 +10,7 @@ import { InboxRunner, yieldToRequests } from '../capture/inbox.js';
 import { listCustomFields } from '../custom-fields/custom-fields.repository.js';
 import { findUserById } from '../users/users.repository.js';
 import { type BatchContext, processBatch, RowRefused } from './import-rows.js';
+import { importThreadOf } from './import-thread.js';
 import { binOrganisationsOfImport, undoBatch } from './import-undo.js';
 import {
   advanceImport,
@@ -39,7 +40,7 @@ function processSpace(): string | null {
   }
 }
 export const PROCESS_SPACE = processSpace();
-const WORKER = `${PROCESS_SPACE ?? hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+export const WORKER = `${PROCESS_SPACE ?? hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 const LEASE_MS = 60_000;
 /** An upload still being stored after this long was left by a process that died (uploads take minutes at most). */
 const ABANDONED_AFTER_MS = 6 * 60 * 60 * 1000;
@@ -263,11 +264,15 @@ export async function runImports(deps: Deps, options: RunOptions = {}): Promise<
 const runner = new InboxRunner('imports', (deps) => runImports(deps));
 /** Starts the import worker now (an upload, a run after the dry run, an undo); `sweep`: the recurring job. */
 export const kickImports = (deps: Deps, sweep = false): void => {
-  if (sweep || deps.config.startImportsAtOnce) runner.kick(deps);
+  if (!sweep && !deps.config.startImportsAtOnce) return;
+  const thread = importThreadOf(deps);
+  if (thread) void thread.kick(sweep).catch((error: unknown) => runner.report(deps, error));
+  else runner.kick(deps);
 };
-export const stopImports = (deps: Deps): Promise<void> => {
+export const stopImports = async (deps: Deps): Promise<void> => {
   stopping.add(deps);
-  return runner.stop(deps);
+  await importThreadOf(deps)?.stop();
+  await runner.stop(deps);
 };
 export const importsIdle = (deps: Deps): Promise<void> => runner.idle(deps);
 export const onImportsError = (deps: Deps, report: (error: unknown) => void): void =>

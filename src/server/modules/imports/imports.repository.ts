@@ -555,3 +555,30 @@ export async function releaseImport(db: Db, id: string, owner: string): Promise<
     .where('lease_owner', '=', owner)
     .execute();
 }
+
+/**
+ * Fails the imports a worker held when it stopped abnormally (the import thread ran out of memory
+ * or crashed): they say why instead of being taken again and again by the next worker.
+ * What was committed stays, and can be undone.
+ */
+export async function failImportsHeldBy(db: Db, owner: string, error: string, now: string): Promise<number> {
+  const res = await db
+    .updateTable('imports')
+    .set({ status: 'failed', error, finished_at: now, lease_owner: null, lease_until: null, updated_at: now })
+    .where('lease_owner', '=', owner)
+    .where('status', 'in', ['queued', 'running', 'undoing'])
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+/** Whether an import (or undo) waits for a worker: queued, or left by one whose lease ran out. */
+export async function importWaiting(db: Db, now: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('imports')
+    .select('id')
+    .where('status', 'in', ['queued', 'running', 'undoing'])
+    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

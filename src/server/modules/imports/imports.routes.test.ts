@@ -552,6 +552,21 @@ describeEachDialect('list imports', (dialect) => {
     expect(new Set(chunks.map((c) => c.import_id))).toEqual(new Set([recent]));
   });
 
+  it('reads the header of a file longer than its first 64 KiB, and a header row longer than that', async () => {
+    const admin = await t.signedIn('admin');
+    const rows = Array.from({ length: 3000 }, (_, i) => `Vardas${i},vardas${i}@example.lt`);
+    const long = Buffer.from(['Name,Email', ...rows].join('\n'));
+    expect(long.length).toBeGreaterThan(64 * 1024);
+    const res = await upload(admin.headers, long, {
+      mapping: JSON.stringify({ Name: 'person.firstName', Email: 'person.email' }),
+    });
+    expect(res.statusCode, res.body).toBe(202);
+    // the first 64 KiB hold only part of this header: it is read from the whole file
+    const wide = Buffer.from([`${'x'.repeat(70 * 1024)},Email`, ...rows.slice(0, 5)].join('\n'));
+    const res2 = await upload(admin.headers, wide, { mapping: JSON.stringify({ Email: 'person.email' }) });
+    expect(res2.statusCode, res2.body).toBe(202);
+  });
+
   it('takes over at once from a process of this machine that died (no waiting for its lease)', async () => {
     const admin = await t.signedIn('admin');
     const file = Buffer.from(['Vardas,Pavardė,El. paštas', 'Ona,Gyva,gyva@example.lt'].join('\n'));

@@ -1,0 +1,159 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Deps } from '../../context.js';
+import { failImportsHeldBy, importWaiting } from './imports.repository.js';
+
+/**
+ * Imports run on a thread of their own when the server runs (`npm start`): a million-row import
+ * makes garbage faster than it is collected, and on the server's heap that showed as ~200 MB more
+ * resident memory for the whole process (bench/RESULTS.md). On its own thread, under a heap limit
+ * (`PILTUVAS_IMPORT_HEAP_MB`), it is collected there; and the server's thread — and its SQLite
+ * connection — stay free for requests while a batch is written. The thread starts when there is
+ * work and ends when there is none. Tests drive `runImports` directly on their own thread.
+ */
+export type ToImportThread = { type: 'kick' } | { type: 'stop' };
+export type FromImportThread =
+  | { type: 'ready'; worker: string }
+  | { type: 'drained' }
+  | { type: 'stopped' }
+  | { type: 'error'; message: string };
+
+export interface ThreadLog {
+  info(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+const ENTRY = fileURLToPath(new URL('./import.worker.js', import.meta.url));
+/** How long a stopping thread may take to finish its batch before it is ended. */
+const STOP_WAIT_MS = 8000;
+
+const threads = new WeakMap<Deps, ImportThread>();
+
+/** The import thread serving these deps, if the server started one. */
+export function importThreadOf(deps: Deps): ImportThread | undefined {
+  return threads.get(deps);
+}
+
+/** Starts serving imports from a thread for these deps; null when running from sources (tests). */
+export function startImportThread(deps: Deps, log: ThreadLog): ImportThread | null {
+  if (!existsSync(ENTRY)) return null;
+  const thread = new ImportThread(deps, log);
+  threads.set(deps, thread);
+  return thread;
+}
+
+export class ImportThread {
+  private worker: Worker | null = null;
+  /** The lease owner name of the running thread's imports, once it said it is ready. */
+  private workerId: string | null = null;
+  private stopping = false;
+  private closed = false;
+  /** A kick that came while the thread was finishing: start it again once it has. */
+  private pending = false;
+  private checked = false;
+  private exited: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly deps: Deps,
+    private readonly log: ThreadLog,
+  ) {}
+
+  /**
+   * There may be work: an upload, a run after a dry run, an undo, or the recurring sweep. A sweep
+   * starts the thread only when an import waits (the first one always, to resume what a crash left).
+   */
+  async kick(sweep = false): Promise<void> {
+    if (this.closed) return;
+    if (this.worker && !this.stopping) {
+      this.worker.postMessage({ type: 'kick' } satisfies ToImportThread);
+      return;
+    }
+    if (this.worker) {
+      this.pending = true;
+      return;
+    }
+    if (sweep && this.checked && !(await importWaiting(this.deps.db, this.deps.now().toISOString()))) return;
+    this.checked = true;
+    if (this.closed || this.worker) return;
+    this.start();
+  }
+
+  private start(): void {
+    const heap = this.deps.config.importHeapMegabytes;
+    const worker = new Worker(ENTRY, {
+      workerData: { config: this.deps.config, schema: this.deps.schema },
+      // why: a young generation of 16 MiB keeps collections cheap; the old one is what an import may keep.
+      resourceLimits: {
+        maxOldGenerationSizeMb: heap,
+        maxYoungGenerationSizeMb: 16,
+      },
+    });
+    this.worker = worker;
+    this.stopping = false;
+    this.workerId = null;
+    let crash: Error | null = null;
+    let finished = false;
+    worker.on('message', (message: FromImportThread) => {
+      if (message.type === 'ready') {
+        this.workerId = message.worker;
+        worker.postMessage({ type: 'kick' } satisfies ToImportThread);
+      } else if (message.type === 'error') {
+        this.log.error({ err: { message: message.message } }, 'import failed');
+      } else if (message.type === 'drained' && !this.stopping) {
+        this.stopping = true;
+        worker.postMessage({ type: 'stop' } satisfies ToImportThread);
+      } else if (message.type === 'stopped') {
+        // why: its connection is closed and its work handed back; nothing left to wait for.
+        finished = true;
+        void worker.terminate();
+      }
+    });
+    worker.on('error', (error) => {
+      crash = error;
+    });
+    this.exited = new Promise((resolve) => {
+      worker.once('exit', (code) => {
+        void this.onExit(worker, finished ? 0 : code, crash).finally(resolve);
+      });
+    });
+  }
+
+  private async onExit(worker: Worker, code: number, crash: Error | null): Promise<void> {
+    if (this.worker !== worker) return;
+    const held = this.workerId;
+    this.worker = null;
+    this.workerId = null;
+    this.stopping = false;
+    if (crash || (code !== 0 && !this.closed)) {
+      const reason =
+        (crash as NodeJS.ErrnoException | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? `it ran out of memory (PILTUVAS_IMPORT_HEAP_MB is ${this.deps.config.importHeapMegabytes})`
+          : (crash?.message ?? `exit code ${code}`);
+      this.log.error({ err: crash ?? { message: reason } }, 'the import thread stopped');
+      // why: an import that brought the thread down would bring the next one down too.
+      if (held && !this.closed) {
+        const error = `The import stopped: ${reason}`;
+        await failImportsHeldBy(this.deps.db, held, error, this.deps.now().toISOString()).catch(() => 0);
+      }
+    }
+    if (this.pending && !this.closed) {
+      this.pending = false;
+      this.start();
+    }
+  }
+
+  /** On shutdown: the import in flight finishes its batch and hands its lease back. */
+  async stop(): Promise<void> {
+    this.closed = true;
+    const worker = this.worker;
+    if (!worker) return;
+    if (!this.stopping) {
+      this.stopping = true;
+      worker.postMessage({ type: 'stop' } satisfies ToImportThread);
+    }
+    const timer = setTimeout(() => void worker.terminate(), STOP_WAIT_MS);
+    await this.exited;
+    clearTimeout(timer);
+  }
+}

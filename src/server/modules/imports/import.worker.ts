@@ -1,0 +1,64 @@
+/**
+ * The import thread's entry (see import-thread.ts): its own database connection, its own heap,
+ * the same `runImports` as everywhere. The server's thread tells it when to look for work ('kick')
+ * and when to finish ('stop'); it says when it has run out of work ('drained') so the server can
+ * let it go, and reports failures to be logged there.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Config } from '../../config.js';
+import type { Deps } from '../../context.js';
+import { connect } from '../../db/connect.js';
+import { runImports, stopImports, WORKER } from './import.job.js';
+import type { FromImportThread, ToImportThread } from './import-thread.js';
+
+const port = parentPort;
+if (!port) throw new Error('import.worker.js runs only as a worker thread');
+const { config, schema } = workerData as { config: Config; schema?: string };
+
+const handle = connect({ url: config.databaseUrl, ...(schema ? { schema } : {}), poolSize: 2 });
+const deps: Deps = { db: handle.db, dialect: handle.dialect, schema, config, now: () => new Date() };
+const say = (message: FromImportThread) => port.postMessage(message);
+
+let running: Promise<void> | null = null;
+let again = false;
+let stopping = false;
+
+function drain(): void {
+  if (running) {
+    again = true;
+    return;
+  }
+  running = (async () => {
+    do {
+      again = false;
+      try {
+        await runImports(deps);
+      } catch (error) {
+        say({
+          type: 'error',
+          message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        });
+      }
+    } while (again && !stopping);
+  })().finally(() => {
+    running = null;
+    if (!stopping) say({ type: 'drained' });
+  });
+}
+
+port.on('message', (message: ToImportThread) => {
+  if (message.type === 'kick' && !stopping) drain();
+  if (message.type === 'stop' && !stopping) {
+    stopping = true;
+    void (async () => {
+      // why: the import in flight finishes its batch and hands its lease back, so the next start resumes at once.
+      await stopImports(deps);
+      await running;
+      await deps.db.destroy();
+      say({ type: 'stopped' });
+      port.close();
+    })();
+  }
+});
+
+say({ type: 'ready', worker: WORKER });
