@@ -110,17 +110,46 @@ export async function processInboxRow(
   }
 }
 
-/** Public requests being answered in this process right now, and when the last one came (see `yieldToRequests`). */
-let publicRequests = 0;
-let lastPublicRequestAt = 0;
+/**
+ * Public requests being answered in this process right now, and when the last one came (see
+ * `yieldToRequests`): in memory shared with the import thread, which steps aside for them too —
+ * its batches hold SQLite's write lock, and a request that writes would wait for it.
+ */
+let publicRequests = new BigInt64Array(new SharedArrayBuffer(16));
+const COUNT = 0;
+const LAST_AT = 1;
+
+/** The memory the counts live in, for a thread of this process to share (`shareRequestCounts`). */
+export function requestCountsMemory(): SharedArrayBuffer {
+  return publicRequests.buffer as SharedArrayBuffer;
+}
+
+/** Reads (and writes) the counts of the thread that made `memory`: a worker thread calls it at start. */
+export function shareRequestCounts(memory: SharedArrayBuffer): void {
+  publicRequests = new BigInt64Array(memory);
+}
 
 /** Counts a public request in and out (app.ts hooks), so background work can step aside for it. */
 export function publicRequestStarted(): void {
-  publicRequests += 1;
-  lastPublicRequestAt = Date.now();
+  Atomics.add(publicRequests, COUNT, 1n);
+  Atomics.store(publicRequests, LAST_AT, BigInt(Date.now()));
 }
 export function publicRequestEnded(): void {
-  publicRequests = Math.max(0, publicRequests - 1);
+  // why: never below zero, even if an end were counted twice
+  if (Atomics.sub(publicRequests, COUNT, 1n) <= 0n) Atomics.store(publicRequests, COUNT, 0n);
+}
+
+/** A request this recent means more are coming: keep-alive clients send the next at once. */
+const QUIET_MS = 30;
+
+/**
+ * Whether visitors are being answered now: a request in flight (the count, believed for 2 s after
+ * the last one came), or one that came in the last 30 ms — between two requests of a steady stream
+ * the count touches zero, and a batch started then would hold the next one up.
+ */
+export function answeringRequests(): boolean {
+  const sinceLast = Date.now() - Number(Atomics.load(publicRequests, LAST_AT));
+  return sinceLast < QUIET_MS || (Atomics.load(publicRequests, COUNT) > 0n && sinceLast < 2000);
 }
 
 /** Longest a drain waits for a quiet moment before it makes its next lead anyway. */
@@ -131,12 +160,12 @@ const MAX_YIELD_MS = 250;
  * process's only thread (better-sqlite3 is synchronous), and an acknowledgement is what a visitor
  * waits for — the lead can follow. Never waits longer than 250 ms, so a steady stream still drains.
  */
-export async function yieldToRequests(): Promise<void> {
-  const until = Date.now() + MAX_YIELD_MS;
+export async function yieldToRequests(maxMs = MAX_YIELD_MS): Promise<void> {
+  const until = Date.now() + maxMs;
   await new Promise((resolve) => setImmediate(resolve));
   // why: the count is only a hint; if a request's end were ever missed, it must not slow drains for
   // good — without a new request for 2 s the count is not believed.
-  while (publicRequests > 0 && Date.now() - lastPublicRequestAt < 2000 && Date.now() < until) {
+  while (answeringRequests() && Date.now() < until) {
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Deps } from '../../context.js';
+import { requestCountsMemory } from '../capture/inbox.js';
 import { failImportsHeldBy, importWaiting } from './imports.repository.js';
 
 /**
@@ -82,7 +83,11 @@ export class ImportThread {
   private start(): void {
     const heap = this.deps.config.importHeapMegabytes;
     const worker = new Worker(ENTRY, {
-      workerData: { config: this.deps.config, schema: this.deps.schema },
+      workerData: {
+        config: this.deps.config,
+        schema: this.deps.schema,
+        requestCounts: requestCountsMemory(),
+      },
       // why: a young generation of 16 MiB keeps collections cheap; the old one is what an import may keep.
       resourceLimits: {
         maxOldGenerationSizeMb: heap,

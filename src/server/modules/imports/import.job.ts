@@ -183,8 +183,9 @@ async function executeImport(deps: Deps, imp: Import, options: RunOptions): Prom
         await releaseImport(deps.db, imp.id, WORKER);
         return;
       }
-      // why: a batch holds the (single SQLite) connection; requests get their turn in between.
-      await yieldToRequests();
+      // why: a batch holds SQLite's write lock (and, on this thread, the connection): visitors go
+      // first — while forms come in steadily an import waits up to a second between batches.
+      await yieldToRequests(deps.dialect === 'sqlite' ? 1000 : 250);
     }
   }
   await flush(imp.fileSize);

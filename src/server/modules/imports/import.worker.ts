@@ -8,12 +8,19 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../../config.js';
 import type { Deps } from '../../context.js';
 import { connect } from '../../db/connect.js';
+import { shareRequestCounts } from '../capture/inbox.js';
 import { runImports, stopImports, WORKER } from './import.job.js';
 import type { FromImportThread, ToImportThread } from './import-thread.js';
 
 const port = parentPort;
 if (!port) throw new Error('import.worker.js runs only as a worker thread');
-const { config, schema } = workerData as { config: Config; schema?: string };
+const { config, schema, requestCounts } = workerData as {
+  config: Config;
+  schema?: string;
+  requestCounts: SharedArrayBuffer;
+};
+// why: batches step aside while the server's thread answers visitors (yieldToRequests)
+shareRequestCounts(requestCounts);
 
 const handle = connect({ url: config.databaseUrl, ...(schema ? { schema } : {}), poolSize: 2 });
 const deps: Deps = { db: handle.db, dialect: handle.dialect, schema, config, now: () => new Date() };
