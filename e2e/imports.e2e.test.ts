@@ -153,4 +153,35 @@ describe('list imports in the browser', () => {
     await row.locator('[data-status="undone"]').waitFor();
     await admin.close();
   });
+
+  it('opens a file laid out like an earlier one with the columns chosen then, on another device too', async () => {
+    const file = join(folder, 'kontaktai-rugsejis.csv');
+    writeFileSync(file, win1257(CSV));
+    const first = await signedInPage(app.browser, app.server.url, 'en', EN);
+    await first.page.goto(`${app.server.url}/imports/new`);
+    await first.page.getByTestId('import-file').setInputFiles(file);
+    // This time the company column is left out: a choice the suggestion would not make.
+    const company = first.page.getByTestId('import-map-Įmonė');
+    await company.click();
+    await first.page.getByRole('option', { name: 'Do not import', exact: true }).click();
+    expect(await company.inputValue()).toBe('Do not import');
+    await first.page.getByTestId('import-submit').click();
+    await first.page.waitForURL(/\/imports\/[0-9a-f-]{36}$/);
+    await waitForStatus(first.page, 'previewed');
+    await first.close();
+
+    // Another browser (a colleague's laptop would be the same for an admin): the same layout opens as chosen.
+    const second = await signedInPage(app.browser, app.server.url, 'en', EN);
+    await second.page.goto(`${app.server.url}/imports/new`);
+    await second.page.getByTestId('import-file').setInputFiles(file);
+    const saved = second.page.getByTestId('import-saved-mapping');
+    await saved.waitFor();
+    expect(await saved.textContent()).toContain('kontaktai-rugsejis.csv');
+    expect(await second.page.getByTestId('import-map-Įmonė').inputValue()).toBe('Do not import');
+    expect(await second.page.getByTestId('import-map-El. paštas').inputValue()).toBe('E-mail');
+    // The suggestion is one click away.
+    await saved.getByRole('button').click();
+    expect(await second.page.getByTestId('import-map-Įmonė').inputValue()).toBe('Company name');
+    await second.close();
+  });
 });

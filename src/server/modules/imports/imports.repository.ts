@@ -127,6 +127,42 @@ export async function listImports(db: Db, createdBy: string | null, limit: numbe
   return rows.map(toImport);
 }
 
+/**
+ * The header layouts of the newest imports (dry runs too) with the mapping each last had, newest
+ * first and each layout once; `createdBy`: only that user's imports.
+ */
+export async function recentMappings(
+  db: Db,
+  createdBy: string | null,
+  limit: number,
+): Promise<{ header: string[]; mapping: Record<string, string | null>; fileName: string; usedAt: string }[]> {
+  let q = db
+    .selectFrom('imports')
+    .select(['header', 'mapping', 'file_name', 'created_at'])
+    .where('header', 'is not', null);
+  if (createdBy) q = q.where('created_by', '=', createdBy);
+  // why: layouts repeat (the same export every month); a few hundred imports hold the recent ones
+  const rows = await q
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit * 10)
+    .execute();
+  const seen = new Set<string>();
+  const found = [];
+  for (const r of rows) {
+    if (!r.header || seen.has(r.header)) continue;
+    seen.add(r.header);
+    found.push({
+      header: JSON.parse(r.header) as string[],
+      mapping: JSON.parse(r.mapping) as Record<string, string | null>,
+      fileName: r.file_name,
+      usedAt: r.created_at,
+    });
+    if (found.length === limit) break;
+  }
+  return found;
+}
+
 export async function insertChunk(db: Db, importId: string, seq: number, data: Uint8Array): Promise<void> {
   await db.insertInto('import_chunks').values({ import_id: importId, seq, data }).execute();
 }

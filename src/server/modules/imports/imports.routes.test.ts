@@ -657,6 +657,58 @@ describeEachDialect('list imports', (dialect) => {
       expect(Number(chunks.n)).toBeGreaterThanOrEqual(0);
     });
 
+    it('remembers each header layout’s last mapping for its importer (an admin sees all), newest first', async () => {
+      const admin = await t.signedIn('admin');
+      const rep = await t.signedIn('rep');
+      const saved = async (headers: Record<string, string>) => {
+        const res = await t.app.inject({ method: 'GET', url: '/api/v1/imports/mappings', headers });
+        expect(res.statusCode, res.body).toBe(200);
+        return res.json().items as {
+          header: string[];
+          mapping: Record<string, string | null>;
+          fileName: string;
+        }[];
+      };
+      const first = { Vardas: 'person.firstName', 'El. paštas': 'person.email' };
+      const second = { Vardas: 'person.lastName', 'El. paštas': 'person.email' };
+      const file = Buffer.from('Vardas,El. paštas\nA,saved1@example.lt\n');
+      expect(
+        (await upload(rep.headers, file, { mapping: JSON.stringify(first), dryRun: 'true' })).statusCode,
+      ).toBe(202);
+      expect(
+        (await upload(rep.headers, file, { mapping: JSON.stringify(second), dryRun: 'true' })).statusCode,
+      ).toBe(202);
+      const other = Buffer.from('Email\nsaved2@example.lt\n');
+      expect(
+        (
+          await upload(
+            admin.headers,
+            other,
+            { mapping: JSON.stringify({ Email: 'person.email' }) },
+            'admin.csv',
+          )
+        ).statusCode,
+      ).toBe(202);
+      // the rep: their one layout, with the mapping chosen last
+      expect(await saved(rep.headers)).toEqual([
+        {
+          header: ['Vardas', 'El. paštas'],
+          mapping: second,
+          fileName: 'sarasas.csv',
+          usedAt: expect.any(String),
+        },
+      ]);
+      // the admin: every layout (earlier tests' too), newest first, each once
+      const all = (await saved(admin.headers)).map((m) => JSON.stringify(m.header));
+      expect(all.slice(0, 2)).toEqual(['["Email"]', '["Vardas","El. paštas"]']);
+      expect(new Set(all).size).toBe(all.length);
+      // a refused upload (no header stored) is no layout
+      await upload(rep.headers, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), {}, 'x.png');
+      expect(await saved(rep.headers)).toHaveLength(1);
+      expect((await t.app.inject({ method: 'GET', url: '/api/v1/imports/mappings' })).statusCode).toBe(401);
+      await runImports(t.deps);
+    });
+
     it('hides other people’s imports and lets a rep import only for themselves', async () => {
       const admin = await t.signedIn('admin');
       const rep = await t.signedIn('rep');

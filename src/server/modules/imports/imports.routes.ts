@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import type { Deps } from '../../context.js';
 import { callerOf } from '../../plugins/auth.js';
 import { authErrors, IdParams, ProblemRef } from '../../schemas/common.js';
-import { ImportList } from './imports.schemas.js';
+import { ImportList, SavedMappingList } from './imports.schemas.js';
 import {
   cancelImport,
   createImport,
@@ -13,6 +13,7 @@ import {
   importSizeLimit,
   listImports,
   runPreviewed,
+  savedMappings,
   type UploadPart,
   undoImport,
 } from './imports.service.js';
@@ -59,6 +60,19 @@ export const importsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
       },
     },
     async (request) => ({ items: await listImports(deps, callerOf(request)) }),
+  );
+
+  app.get(
+    '/imports/mappings',
+    {
+      schema: {
+        tags,
+        summary:
+          'The mappings of your recent imports (an admin’s: everyone’s), one per header layout, newest first: a file with the same columns can start from them',
+        response: { 200: SavedMappingList, ...authErrors },
+      },
+    },
+    async (request) => ({ items: await savedMappings(deps, callerOf(request)) }),
   );
 
   app.get(

@@ -98,3 +98,15 @@ export const ImportSchema = Type.Object(
 export type ImportDto = Static<typeof ImportSchema>;
 
 export const ImportList = Type.Object({ items: Type.Array(Type.Ref('Import')) });
+
+export const SavedMappingList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      header: Type.Array(Type.String(), { description: 'the columns of the file, in order' }),
+      mapping: Type.Record(Type.String(), Type.Union([Type.String(), Type.Null()])),
+      fileName: Type.String({ description: 'the file it was last used for' }),
+      usedAt: Timestamp,
+    }),
+  ),
+});
+export type SavedMappingDto = Static<typeof SavedMappingList>['items'][number];

@@ -20,11 +20,17 @@ import {
   insertImport,
   listImports as listImportRows,
   problemsPage,
+  recentMappings,
   requeueImport,
   samples,
   UPLOADING,
 } from './imports.repository.js';
-import { type ImportDto, ImportSettings, type ImportSettingsInput } from './imports.schemas.js';
+import {
+  type ImportDto,
+  ImportSettings,
+  type ImportSettingsInput,
+  type SavedMappingDto,
+} from './imports.schemas.js';
 import { csvRecords } from './source-reader.js';
 
 /** The upload is stored in pieces of this size. */
@@ -381,6 +387,18 @@ export async function getImport(deps: Deps, caller: ActorContext, id: string): P
 export async function listImports(deps: Deps, caller: ActorContext): Promise<ImportDto[]> {
   const rows = await listImportRows(deps.db, caller.actor.role === 'admin' ? null : caller.user.id, 50);
   return Promise.all(rows.map((r) => toDto(deps, { ...r })));
+}
+
+/** How many header layouts the new-import screen remembers. */
+export const SAVED_MAPPINGS = 20;
+
+/**
+ * The mappings of the caller's recent imports (an admin's: everyone's), one per header layout: the
+ * next file exported the same way opens with the columns chosen last time, on any device.
+ */
+export async function savedMappings(deps: Deps, caller: ActorContext): Promise<SavedMappingDto[]> {
+  const own = caller.actor.role === 'admin' ? null : caller.user.id;
+  return recentMappings(deps.db, own, SAVED_MAPPINGS);
 }
 
 /** Runs a previewed import for real (the file is kept; nothing is uploaded again). */

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PRESETS } from '../../../domain/imports/presets';
+import { formatDate } from '../../lib/format';
 import { FieldSelect, GeneralProblems, type ProblemText } from './FieldSelect';
 import { exampleOf } from './header';
 import type { Mapping, MappingProblems } from './mapping';
@@ -32,7 +33,12 @@ export function MappingTable(props: MappingTableProps) {
       {origin.saved ? (
         <Alert color="gray" data-testid="import-saved-mapping">
           <Group justify="space-between" gap="xs">
-            <Text size="sm">{t('imports.wizard.saved')}</Text>
+            <Text size="sm">
+              {t('imports.wizard.saved', {
+                fileName: origin.saved.fileName,
+                date: formatDate(origin.saved.usedAt),
+              })}
+            </Text>
             <Button size="compact-sm" variant="default" onClick={onUseSuggestion}>
               {t('imports.wizard.useSuggested')}
             </Button>

@@ -13,7 +13,6 @@ import { toSettings } from './import-options';
 import { ManualMapping } from './ManualMapping';
 import { MappingTable } from './MappingTable';
 import { mapsExternalId, NO_PROBLEMS, uploadProblems } from './mapping';
-import { browserStore, rememberMapping } from './saved-mappings';
 import { useImportDraft } from './useImportDraft';
 import { useCreateImport } from './useImports';
 
@@ -58,8 +57,6 @@ export function NewImportPage() {
         file: draft.file,
         settings: toSettings(draft.mapping, draft.options),
       });
-      const store = browserStore();
-      if (store && head?.kind === 'csv') rememberMapping(store, head.header, draft.mapping);
       navigate(`/imports/${id}`);
     } catch (error) {
       const refused = isApiError(error) ? uploadProblems(error.problem.errors ?? []) : NO_PROBLEMS;

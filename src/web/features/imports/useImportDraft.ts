@@ -12,12 +12,14 @@ import {
   suggestedMapping,
   type UploadProblems,
 } from './mapping';
-import { browserStore, savedMappingFor } from './saved-mappings';
+import { type SavedFrom, savedMappingFor } from './saved-mappings';
+import { useSavedMappings } from './useImports';
 
 /** Where the mapping on screen came from: the file's own suggestion, or the one remembered for this layout. */
 export interface MappingOrigin {
   preset: PresetId | null;
-  saved: boolean;
+  /** The import whose mapping this is, when it was remembered. */
+  saved: SavedFrom | null;
 }
 
 const EMPTY_ROW: ManualRow = { column: '', field: null };
@@ -32,7 +34,7 @@ export function useImportDraft() {
   const [head, setHead] = useState<FileHead | null>(null);
   const [reading, setReading] = useState(false);
   const [mapping, setMapping] = useState<Mapping>({});
-  const [origin, setOrigin] = useState<MappingOrigin>({ preset: null, saved: false });
+  const [origin, setOrigin] = useState<MappingOrigin>({ preset: null, saved: null });
   const [manualRows, setManualRows] = useState<ManualRow[]>([EMPTY_ROW]);
   const [options, setOptions] = useState<ImportOptionsValues>(DEFAULT_OPTIONS);
   const [sent, setSent] = useState<UploadProblems>(NO_PROBLEMS);
@@ -40,12 +42,15 @@ export function useImportDraft() {
   /** Which pick is current: a slow read of an earlier file must not overwrite a later one. */
   const pickCount = useRef(0);
 
+  const remembered = useSavedMappings().data;
+  const rememberedNow = useRef(remembered);
+  rememberedNow.current = remembered;
+
   const startMapping = useCallback((header: string[]) => {
     const suggestion = suggestedMapping(header);
-    const store = browserStore();
-    const saved = store ? savedMappingFor(store, header) : null;
-    setMapping(saved ?? suggestion.mapping);
-    setOrigin({ preset: suggestion.preset, saved: saved !== null });
+    const saved = savedMappingFor(rememberedNow.current ?? [], header);
+    setMapping(saved?.mapping ?? suggestion.mapping);
+    setOrigin({ preset: suggestion.preset, saved: saved?.from ?? null });
     setOptions((old) => ({ ...old, externalSystem: suggestion.preset ?? '' }));
   }, []);
 
@@ -113,7 +118,7 @@ export function useImportDraft() {
     },
     applySuggestion: () => {
       setMapping(suggestedMapping(header).mapping);
-      setOrigin((old) => ({ ...old, saved: false }));
+      setOrigin((old) => ({ ...old, saved: null }));
       clearSentMapping();
     },
     setManualRows: (rows: ManualRow[]) => {

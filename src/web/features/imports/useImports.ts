@@ -9,6 +9,7 @@ import { isActive } from './import-view';
 export const IMPORTS_KEY = ['imports'] as const;
 const LIST_KEY = [...IMPORTS_KEY, 'list'] as const;
 const importKey = (importId: string) => [...IMPORTS_KEY, 'one', importId] as const;
+const MAPPINGS_KEY = [...IMPORTS_KEY, 'mappings'] as const;
 /** How often a working import is asked about. */
 const POLL_MS = 1000;
 
@@ -50,8 +51,16 @@ export function useCreateImport() {
   return useMutation({
     mutationFn: ({ file, settings }: { file: File; settings: ImportSettingsInput }) =>
       api.imports.create(file, settings),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: LIST_KEY }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: LIST_KEY });
+      void queryClient.invalidateQueries({ queryKey: MAPPINGS_KEY });
+    },
   });
+}
+
+/** The mappings the server remembers per header layout (see saved-mappings.ts). */
+export function useSavedMappings() {
+  return useQuery({ queryKey: MAPPINGS_KEY, queryFn: async () => (await api.imports.savedMappings()).items });
 }
 
 export type ImportAction = 'run' | 'undo' | 'cancel';

@@ -1,9 +1,13 @@
-import type { ImportDto, ImportSettingsInput } from '../../../server/modules/imports/imports.schemas';
+import type {
+  ImportDto,
+  ImportSettingsInput,
+  SavedMappingDto,
+} from '../../../server/modules/imports/imports.schemas';
 import { apiUrl, type ItemList, id, request } from './client';
 
 /** List imports: upload a CSV or XLSX with its mapping, follow it, run it after a dry run, undo it. */
 
-export type { ImportDto, ImportSettingsInput };
+export type { ImportDto, ImportSettingsInput, SavedMappingDto };
 export type ImportStatus = ImportDto['status'];
 export type ImportSample = ImportDto['samples'][number];
 
@@ -33,6 +37,8 @@ export const importsApi = {
   /** The caller's imports, newest first (an admin sees everyone's). */
   list: () => request<ItemList<ImportDto>>('GET', '/imports'),
   get: (importId: string) => request<ImportDto>('GET', `/imports/${id(importId)}`),
+  /** The mappings of recent imports, one per header layout, newest first. */
+  savedMappings: () => request<ItemList<SavedMappingDto>>('GET', '/imports/mappings'),
   /** Uploads and queues an import; 400 names `file`, `mapping.<column>` or a setting, 413 a file too large. */
   create: (file: Blob & { name?: string }, settings: ImportSettingsInput) =>
     request<{ id: string }>('POST', '/imports', importFormData(file, settings)),
