@@ -14,7 +14,9 @@ describe('configuration', () => {
       secureCookies: false,
     });
     expect(config.databaseUrl.endsWith(join('data', 'piltuvas.sqlite'))).toBe(true);
-    expect(config.importHeapMegabytes).toBe(96);
+    expect(config.importHeapMegabytes).toBe(256);
+    // a larger XLSX limit gives the import thread the heap to read such a workbook
+    expect(parseConfig({ PILTUVAS_IMPORT_XLSX_MAX_MB: '20' }).importHeapMegabytes).toBe(480);
     expect(parseConfig({ PILTUVAS_IMPORT_HEAP_MB: '256' }).importHeapMegabytes).toBe(256);
   });
 

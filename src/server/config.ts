@@ -95,7 +95,14 @@ export function parseConfig(env: Env): Omit<Config, 'sessionSecret'> & { session
   const chatStreamsPerAddress = intVar(env, 'PILTUVAS_CHAT_STREAMS_PER_ADDRESS', 20, 1, 100_000);
   const importMaxMegabytes = intVar(env, 'PILTUVAS_IMPORT_MAX_MB', 100, 1, 10_000);
   const importXlsxMaxMegabytes = intVar(env, 'PILTUVAS_IMPORT_XLSX_MAX_MB', 10, 1, 10_000);
-  const importHeapMegabytes = intVar(env, 'PILTUVAS_IMPORT_HEAP_MB', 96, 32, 65_536);
+  // why: reading a workbook holds its text; a 10.5 MB one ran a 96 MB heap out of memory, 256 MB took it
+  const importHeapMegabytes = intVar(
+    env,
+    'PILTUVAS_IMPORT_HEAP_MB',
+    Math.max(256, 24 * importXlsxMaxMegabytes),
+    32,
+    65_536,
+  );
   const timeZone = env.PILTUVAS_TIME_ZONE?.trim() || DEFAULT_TIME_ZONE;
   if (!isValidTimeZone(timeZone)) {
     throw new ConfigError(

@@ -139,17 +139,14 @@ export function publicRequestEnded(): void {
   if (Atomics.sub(publicRequests, COUNT, 1n) <= 0n) Atomics.store(publicRequests, COUNT, 0n);
 }
 
-/** A request this recent means more are coming: keep-alive clients send the next at once. */
-const QUIET_MS = 30;
-
 /**
  * Whether visitors are being answered now: a request in flight (the count, believed for 2 s after
- * the last one came), or one that came in the last 30 ms — between two requests of a steady stream
- * the count touches zero, and a batch started then would hold the next one up.
+ * the last one came), or — with `quietMs` — one that came that recently: between two requests of
+ * a steady stream the count touches zero, and work started then holds the next one up.
  */
-export function answeringRequests(): boolean {
+export function answeringRequests(quietMs = 0): boolean {
   const sinceLast = Date.now() - Number(Atomics.load(publicRequests, LAST_AT));
-  return sinceLast < QUIET_MS || (Atomics.load(publicRequests, COUNT) > 0n && sinceLast < 2000);
+  return sinceLast < quietMs || (Atomics.load(publicRequests, COUNT) > 0n && sinceLast < 2000);
 }
 
 /** Longest a drain waits for a quiet moment before it makes its next lead anyway. */
@@ -160,12 +157,13 @@ const MAX_YIELD_MS = 250;
  * process's only thread (better-sqlite3 is synchronous), and an acknowledgement is what a visitor
  * waits for — the lead can follow. Never waits longer than 250 ms, so a steady stream still drains.
  */
-export async function yieldToRequests(maxMs = MAX_YIELD_MS): Promise<void> {
+export async function yieldToRequests(options: { maxMs?: number; quietMs?: number } = {}): Promise<void> {
+  const { maxMs = MAX_YIELD_MS, quietMs = 0 } = options;
   const until = Date.now() + maxMs;
   await new Promise((resolve) => setImmediate(resolve));
   // why: the count is only a hint; if a request's end were ever missed, it must not slow drains for
   // good — without a new request for 2 s the count is not believed.
-  while (answeringRequests() && Date.now() < until) {
+  while (answeringRequests(quietMs) && Date.now() < until) {
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }

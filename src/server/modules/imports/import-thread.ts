@@ -13,10 +13,11 @@ import { failImportsHeldBy, importWaiting } from './imports.repository.js';
  * connection — stay free for requests while a batch is written. The thread starts when there is
  * work and ends when there is none. Tests drive `runImports` directly on their own thread.
  */
-export type ToImportThread = { type: 'kick' } | { type: 'stop' };
+export type ToImportThread = { type: 'kick'; n: number } | { type: 'stop' };
 export type FromImportThread =
   | { type: 'ready'; worker: string }
-  | { type: 'drained' }
+  /** Out of work, having seen kicks up to `n`: a later kick means there may be more. */
+  | { type: 'drained'; n: number }
   | { type: 'stopped' }
   | { type: 'error'; message: string };
 
@@ -28,6 +29,8 @@ export interface ThreadLog {
 const ENTRY = fileURLToPath(new URL('./import.worker.js', import.meta.url));
 /** How long a stopping thread may take to finish its batch before it is ended. */
 const STOP_WAIT_MS = 8000;
+/** After a thread stopped abnormally, the next one starts no sooner than this. */
+const RESTART_AFTER_MS = 30_000;
 
 const threads = new WeakMap<Deps, ImportThread>();
 
@@ -54,6 +57,10 @@ export class ImportThread {
   private pending = false;
   private checked = false;
   private exited: Promise<void> = Promise.resolve();
+  /** Kicks sent to the running thread; it stops only when it drained after the last one. */
+  private kicks = 0;
+  /** No new thread before this (ms since epoch): a thread that crashed must not be restarted in a loop. */
+  private restartAt = 0;
 
   constructor(
     private readonly deps: Deps,
@@ -67,13 +74,15 @@ export class ImportThread {
   async kick(sweep = false): Promise<void> {
     if (this.closed) return;
     if (this.worker && !this.stopping) {
-      this.worker.postMessage({ type: 'kick' } satisfies ToImportThread);
+      this.kicks += 1;
+      this.worker.postMessage({ type: 'kick', n: this.kicks } satisfies ToImportThread);
       return;
     }
     if (this.worker) {
       this.pending = true;
       return;
     }
+    if (Date.now() < this.restartAt) return;
     if (sweep && this.checked && !(await importWaiting(this.deps.db, this.deps.now().toISOString()))) return;
     this.checked = true;
     if (this.closed || this.worker) return;
@@ -97,15 +106,18 @@ export class ImportThread {
     this.worker = worker;
     this.stopping = false;
     this.workerId = null;
+    this.kicks = 0;
     let crash: Error | null = null;
     let finished = false;
     worker.on('message', (message: FromImportThread) => {
+      if (this.worker !== worker) return;
       if (message.type === 'ready') {
         this.workerId = message.worker;
-        worker.postMessage({ type: 'kick' } satisfies ToImportThread);
+        this.kicks += 1;
+        worker.postMessage({ type: 'kick', n: this.kicks } satisfies ToImportThread);
       } else if (message.type === 'error') {
         this.log.error({ err: { message: message.message } }, 'import failed');
-      } else if (message.type === 'drained' && !this.stopping) {
+      } else if (message.type === 'drained' && !this.stopping && message.n === this.kicks) {
         this.stopping = true;
         worker.postMessage({ type: 'stop' } satisfies ToImportThread);
       } else if (message.type === 'stopped') {
@@ -131,6 +143,7 @@ export class ImportThread {
     this.workerId = null;
     this.stopping = false;
     if (crash || (code !== 0 && !this.closed)) {
+      this.restartAt = Date.now() + RESTART_AFTER_MS;
       const reason =
         (crash as NodeJS.ErrnoException | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY'
           ? `it ran out of memory (PILTUVAS_IMPORT_HEAP_MB is ${this.deps.config.importHeapMegabytes})`
@@ -139,10 +152,18 @@ export class ImportThread {
       // why: an import that brought the thread down would bring the next one down too.
       if (held && !this.closed) {
         const error = `The import stopped: ${reason}`;
-        await failImportsHeldBy(this.deps.db, held, error, this.deps.now().toISOString()).catch(() => 0);
+        await failImportsHeldBy(this.deps.db, held, error, this.deps.now().toISOString()).catch(
+          (failure: unknown) =>
+            this.log.error(
+              { err: failure },
+              'could not mark the import failed; it is retried when its lease runs out',
+            ),
+        );
       }
+      this.pending = false;
+      return;
     }
-    if (this.pending && !this.closed) {
+    if (this.pending && !this.closed && !this.worker) {
       this.pending = false;
       this.start();
     }

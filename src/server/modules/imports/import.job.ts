@@ -184,8 +184,9 @@ async function executeImport(deps: Deps, imp: Import, options: RunOptions): Prom
         return;
       }
       // why: a batch holds SQLite's write lock (and, on this thread, the connection): visitors go
-      // first — while forms come in steadily an import waits up to a second between batches.
-      await yieldToRequests(deps.dialect === 'sqlite' ? 1000 : 250);
+      // first — while forms come in steadily (a request in the last 30 ms counts) an import waits
+      // up to a second between batches. Drains yield per lead and count only requests in flight.
+      await yieldToRequests(deps.dialect === 'sqlite' ? { maxMs: 1000, quietMs: 30 } : {});
     }
   }
   await flush(imp.fileSize);

@@ -29,6 +29,8 @@ const say = (message: FromImportThread) => port.postMessage(message);
 let running: Promise<void> | null = null;
 let again = false;
 let stopping = false;
+/** The newest kick seen: 'drained' says it, so the server's thread stops only a thread that saw its last kick. */
+let seen = 0;
 
 function drain(): void {
   if (running) {
@@ -49,12 +51,15 @@ function drain(): void {
     } while (again && !stopping);
   })().finally(() => {
     running = null;
-    if (!stopping) say({ type: 'drained' });
+    if (!stopping) say({ type: 'drained', n: seen });
   });
 }
 
 port.on('message', (message: ToImportThread) => {
-  if (message.type === 'kick' && !stopping) drain();
+  if (message.type === 'kick' && !stopping) {
+    seen = Math.max(seen, message.n);
+    drain();
+  }
   if (message.type === 'stop' && !stopping) {
     stopping = true;
     void (async () => {

@@ -127,6 +127,9 @@ export async function listImports(db: Db, createdBy: string | null, limit: numbe
   return rows.map(toImport);
 }
 
+/** The longest header (as JSON text) remembered as a layout. */
+const MAX_REMEMBERED_HEADER = 64 * 1024;
+
 /**
  * The header layouts of the newest imports (dry runs too) with the mapping each last had, newest
  * first and each layout once; `createdBy`: only that user's imports.
@@ -150,7 +153,8 @@ export async function recentMappings(
   const seen = new Set<string>();
   const found = [];
   for (const r of rows) {
-    if (!r.header || seen.has(r.header)) continue;
+    // why: a header of a megabyte (a broken file) is no layout anyone exports twice
+    if (!r.header || r.header.length > MAX_REMEMBERED_HEADER || seen.has(r.header)) continue;
     seen.add(r.header);
     found.push({
       header: JSON.parse(r.header) as string[],

@@ -1,5 +1,7 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import type { PresetId } from '../../../domain/imports/presets';
+import type { SavedMappingDto } from '../../lib/api';
 import { type FileHead, sniffFile } from './header';
 import { DEFAULT_OPTIONS, type ImportOptionsValues } from './import-options';
 import {
@@ -13,7 +15,7 @@ import {
   type UploadProblems,
 } from './mapping';
 import { type SavedFrom, savedMappingFor } from './saved-mappings';
-import { useSavedMappings } from './useImports';
+import { savedMappingsQuery } from './useImports';
 
 /** Where the mapping on screen came from: the file's own suggestion, or the one remembered for this layout. */
 export interface MappingOrigin {
@@ -42,13 +44,13 @@ export function useImportDraft() {
   /** Which pick is current: a slow read of an earlier file must not overwrite a later one. */
   const pickCount = useRef(0);
 
-  const remembered = useSavedMappings().data;
-  const rememberedNow = useRef(remembered);
-  rememberedNow.current = remembered;
+  const queryClient = useQueryClient();
+  // why: asked as the page opens, so a file picked at once finds the answer there
+  useQuery(savedMappingsQuery);
 
-  const startMapping = useCallback((header: string[]) => {
+  const startMapping = useCallback((header: string[], remembered: readonly SavedMappingDto[]) => {
     const suggestion = suggestedMapping(header);
-    const saved = savedMappingFor(rememberedNow.current ?? [], header);
+    const saved = savedMappingFor(remembered, header);
     setMapping(saved?.mapping ?? suggestion.mapping);
     setOrigin({ preset: suggestion.preset, saved: saved?.from ?? null });
     setOptions((old) => ({ ...old, externalSystem: suggestion.preset ?? '' }));
@@ -65,9 +67,11 @@ export function useImportDraft() {
       setReading(true);
       try {
         const read = await sniffFile(next);
+        // why: remembered mappings are a convenience; when they cannot be had, the suggestion stands
+        const remembered = await queryClient.ensureQueryData(savedMappingsQuery).catch(() => []);
         if (pick !== pickCount.current) return;
         setHead(read);
-        if (read.kind === 'csv') startMapping(read.header);
+        if (read.kind === 'csv') startMapping(read.header, remembered);
       } catch (error) {
         // why: a file removed or locked since it was chosen cannot be read; say so under the input.
         console.warn('could not read the chosen file', error);
@@ -76,7 +80,7 @@ export function useImportDraft() {
         if (pick === pickCount.current) setReading(false);
       }
     },
-    [startMapping],
+    [startMapping, queryClient],
   );
 
   const isXlsx = head?.kind === 'xlsx';

@@ -59,9 +59,10 @@ export function useCreateImport() {
 }
 
 /** The mappings the server remembers per header layout (see saved-mappings.ts). */
-export function useSavedMappings() {
-  return useQuery({ queryKey: MAPPINGS_KEY, queryFn: async () => (await api.imports.savedMappings()).items });
-}
+export const savedMappingsQuery = {
+  queryKey: MAPPINGS_KEY,
+  queryFn: async () => (await api.imports.savedMappings()).items,
+};
 
 export type ImportAction = 'run' | 'undo' | 'cancel';
 
