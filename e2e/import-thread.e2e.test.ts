@@ -2,7 +2,8 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ADMIN, type RunningServer, startBuiltServer, tempDataDir } from './support.js';
+import { signedInPage } from './pages.js';
+import { ADMIN, launchChromium, type RunningServer, startBuiltServer, tempDataDir } from './support.js';
 
 /**
  * The built server runs imports on a thread of its own (modules/imports/import-thread.ts). These
@@ -11,6 +12,7 @@ import { ADMIN, type RunningServer, startBuiltServer, tempDataDir } from './supp
  */
 
 const ROWS = 12_000;
+const LT = { email: 'El. paštas', password: 'Slaptažodis', logIn: 'Prisijungti' };
 
 function csvOf(rows: number): string {
   const lines = ['Email,First name,Last name,Company'];
@@ -157,8 +159,19 @@ describe('imports on the server’s import thread', () => {
       const id = await upload(small, session, csvOf(ROWS).replaceAll('thread.', 'oom.'));
       const failed = await waitUntil(small, session, id, (s) => s.status === 'failed' || s.status === 'done');
       expect(failed.status).toBe('failed');
-      expect(failed.error).toContain('ran out of memory');
+      expect(failed.error).toContain('out of memory');
       expect(failed.error).toContain('PILTUVAS_IMPORT_HEAP_MB');
+      // the import's page says why in the reader's language, with the limit
+      const browser = await launchChromium();
+      try {
+        const { page } = await signedInPage(browser, small.url, 'lt', LT);
+        await page.goto(`${small.url}/imports/${id}`);
+        const note = page.getByTestId('import-failed');
+        await note.waitFor();
+        expect(await note.textContent()).toContain('pritrūko atminties: importo gija gali naudoti 32 MB');
+      } finally {
+        await browser.close();
+      }
       const res = await fetch(`${small.url}/api/v1/imports`, { headers: { cookie: session.cookie } });
       expect(res.status).toBe(200);
       await small.stop();

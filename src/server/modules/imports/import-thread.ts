@@ -34,6 +34,11 @@ const RESTART_AFTER_MS = 30_000;
 
 const threads = new WeakMap<Deps, ImportThread>();
 
+/** An import's failure when its thread ran out of memory; the screen reads the limit from it (import-view.ts). */
+export function outOfMemory(heapMegabytes: number): string {
+  return `out of memory: the import thread may use ${heapMegabytes} MB (PILTUVAS_IMPORT_HEAP_MB)`;
+}
+
 /** The import thread serving these deps, if the server started one. */
 export function importThreadOf(deps: Deps): ImportThread | undefined {
   return threads.get(deps);
@@ -146,13 +151,12 @@ export class ImportThread {
       this.restartAt = Date.now() + RESTART_AFTER_MS;
       const reason =
         (crash as NodeJS.ErrnoException | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? `it ran out of memory (PILTUVAS_IMPORT_HEAP_MB is ${this.deps.config.importHeapMegabytes})`
-          : (crash?.message ?? `exit code ${code}`);
+          ? outOfMemory(this.deps.config.importHeapMegabytes)
+          : `the import thread stopped: ${crash?.message ?? `exit code ${code}`}`;
       this.log.error({ err: crash ?? { message: reason } }, 'the import thread stopped');
       // why: an import that brought the thread down would bring the next one down too.
       if (held && !this.closed) {
-        const error = `The import stopped: ${reason}`;
-        await failImportsHeldBy(this.deps.db, held, error, this.deps.now().toISOString()).catch(
+        await failImportsHeldBy(this.deps.db, held, reason, this.deps.now().toISOString()).catch(
           (failure: unknown) =>
             this.log.error(
               { err: failure },

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { type ImportDto, isApiError } from '../../lib/api';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatNumber } from '../../lib/format';
 import { problemMessage } from '../../lib/problems';
 import { MessagePage } from '../home/MessagePage';
 import { ImportActions } from './ImportActions';
@@ -12,14 +12,25 @@ import { DryRunBadge, ImportStatusBadge } from './ImportBadges';
 import { ImportCounts, ImportProgress } from './ImportCounts';
 import { ImportSamples } from './ImportSamples';
 import { ImportSettingsSummary } from './ImportSettingsSummary';
+import { failureReason } from './import-view';
 import { useImport } from './useImports';
 
 /** What the status means for the person looking: nothing saved yet, stopped, undone. */
 function StatusNote({ imp }: { imp: ImportDto }) {
   const { t } = useTranslation();
   if (imp.status === 'previewed') return <Alert color="cyan">{t('imports.detail.previewed')}</Alert>;
-  if (imp.status === 'failed')
-    return <Alert color="red">{t('imports.detail.failed', { error: imp.error ?? '' })}</Alert>;
+  if (imp.status === 'failed') {
+    const reason = failureReason(imp.error);
+    const error =
+      reason.key === 'outOfMemory'
+        ? t('imports.detail.outOfMemory', { megabytes: formatNumber(reason.megabytes) })
+        : reason.text;
+    return (
+      <Alert color="red" data-testid="import-failed">
+        {t('imports.detail.failed', { error })}
+      </Alert>
+    );
+  }
   if (imp.status === 'cancelled') return <Alert color="orange">{t('imports.detail.cancelledText')}</Alert>;
   if (imp.status === 'undone')
     return (

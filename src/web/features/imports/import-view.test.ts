@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportStatus } from '../../lib/api';
-import { countsCheck, importActions, importFieldOf, isActive, sampleView } from './import-view';
+import {
+  countsCheck,
+  failureReason,
+  importActions,
+  importFieldOf,
+  isActive,
+  sampleView,
+} from './import-view';
 
 const NOW = new Date('2025-03-10T12:00:00Z');
 const LATER = '2025-04-09T12:00:00.000Z';
@@ -95,5 +102,21 @@ describe('countsCheck', () => {
     ['one still running', 'running', null, 3, null],
   ])('%s', (_, status, total, rowsDone, expected) => {
     expect(countsCheck({ status, total, rowsDone, ...counts })).toEqual(expected);
+  });
+});
+
+describe('failureReason', () => {
+  it('reads the import thread’s memory limit out of its failure, and leaves other reasons as written', () => {
+    expect(
+      failureReason('out of memory: the import thread may use 256 MB (PILTUVAS_IMPORT_HEAP_MB)'),
+    ).toEqual({
+      key: 'outOfMemory',
+      megabytes: 256,
+    });
+    expect(failureReason('The user who started it is disabled')).toEqual({
+      key: null,
+      text: 'The user who started it is disabled',
+    });
+    expect(failureReason(null)).toEqual({ key: null, text: '' });
   });
 });

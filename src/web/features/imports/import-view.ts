@@ -11,6 +11,18 @@ export const isActive = (status: ImportStatus) => ACTIVE_STATUSES.includes(statu
 export const OUTCOMES = ['created', 'updated', 'skipped', 'rejected'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
+/**
+ * Why an import failed, as the screen words it: a reason the server names in a known form gets the
+ * screen's own sentence (in the reader's language); any other is shown as the server wrote it.
+ */
+export type FailureReason = { key: 'outOfMemory'; megabytes: number } | { key: null; text: string };
+
+export function failureReason(error: string | null): FailureReason {
+  const memory = /^out of memory: the import thread may use (\d+) MB/.exec(error ?? '');
+  if (memory) return { key: 'outOfMemory', megabytes: Number(memory[1]) };
+  return { key: null, text: error ?? '' };
+}
+
 /** The actions the page offers, as the server allows them. */
 export function importActions(
   imp: Pick<ImportDto, 'status' | 'dryRun' | 'undoUntil'>,
