@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from '../../context.js';
 import { requestCountsMemory } from '../capture/inbox.js';
 import { failImportsHeldBy, importWaiting } from './imports.repository.js';
@@ -21,11 +22,6 @@ export type FromImportThread =
   | { type: 'stopped' }
   | { type: 'error'; message: string };
 
-export interface ThreadLog {
-  info(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
-
 const ENTRY = fileURLToPath(new URL('./import.worker.js', import.meta.url));
 /** How long a stopping thread may take to finish its batch before it is ended. */
 const STOP_WAIT_MS = 8000;
@@ -45,7 +41,7 @@ export function importThreadOf(deps: Deps): ImportThread | undefined {
 }
 
 /** Starts serving imports from a thread for these deps; null when running from sources (tests). */
-export function startImportThread(deps: Deps, log: ThreadLog): ImportThread | null {
+export function startImportThread(deps: Deps, log: FastifyBaseLogger): ImportThread | null {
   if (!existsSync(ENTRY)) return null;
   const thread = new ImportThread(deps, log);
   threads.set(deps, thread);
@@ -69,7 +65,7 @@ export class ImportThread {
 
   constructor(
     private readonly deps: Deps,
-    private readonly log: ThreadLog,
+    private readonly log: FastifyBaseLogger,
   ) {}
 
   /**

@@ -72,9 +72,12 @@ function leaseUntil(deps: Deps): string {
   return new Date(deps.now().getTime() + LEASE_MS).toISOString();
 }
 
-/** The file's records, header first, one at a time. */
-export function recordsOf(deps: Deps, imp: Import): AsyncGenerator<SourceRecord> {
-  const chunks = readChunks(deps.db, imp.id);
+/** The file's records, header first, one at a time (from `chunks` when given: a part of the file). */
+export function recordsOf(
+  deps: Deps,
+  imp: Import,
+  chunks: AsyncIterable<Uint8Array> = readChunks(deps.db, imp.id),
+): AsyncGenerator<SourceRecord> {
   return imp.fileKind === 'xlsx'
     ? xlsxRecords(chunks)
     : csvRecords(chunks, { encoding: imp.encoding ?? 'utf-8', delimiter: imp.delimiter ?? ',' });

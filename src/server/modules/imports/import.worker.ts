@@ -9,7 +9,7 @@ import type { Config } from '../../config.js';
 import type { Deps } from '../../context.js';
 import { connect } from '../../db/connect.js';
 import { shareRequestCounts } from '../capture/inbox.js';
-import { runImports, stopImports, WORKER } from './import.job.js';
+import { importsIdle, kickImports, onImportsError, stopImports, WORKER } from './import.job.js';
 import type { FromImportThread, ToImportThread } from './import-thread.js';
 
 const port = parentPort;
@@ -26,46 +26,28 @@ const handle = connect({ url: config.databaseUrl, ...(schema ? { schema } : {}),
 const deps: Deps = { db: handle.db, dialect: handle.dialect, schema, config, now: () => new Date() };
 const say = (message: FromImportThread) => port.postMessage(message);
 
-let running: Promise<void> | null = null;
-let again = false;
-let stopping = false;
 /** The newest kick seen: 'drained' says it, so the server's thread stops only a thread that saw its last kick. */
 let seen = 0;
+let stopping = false;
 
-function drain(): void {
-  if (running) {
-    again = true;
-    return;
-  }
-  running = (async () => {
-    do {
-      again = false;
-      try {
-        await runImports(deps);
-      } catch (error) {
-        say({
-          type: 'error',
-          message: error instanceof Error ? (error.stack ?? error.message) : String(error),
-        });
-      }
-    } while (again && !stopping);
-  })().finally(() => {
-    running = null;
-    if (!stopping) say({ type: 'drained', n: seen });
-  });
-}
+// The drains are import.job.ts's own runner (no thread is registered here): one at a time, once more when kicked meanwhile.
+onImportsError(deps, (error) =>
+  say({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+);
 
 port.on('message', (message: ToImportThread) => {
-  if (message.type === 'kick' && !stopping) {
+  if (stopping) return;
+  if (message.type === 'kick') {
     seen = Math.max(seen, message.n);
-    drain();
-  }
-  if (message.type === 'stop' && !stopping) {
+    kickImports(deps, true);
+    void importsIdle(deps).then(() => {
+      if (!stopping) say({ type: 'drained', n: seen });
+    });
+  } else {
     stopping = true;
     void (async () => {
       // why: the import in flight finishes its batch and hands its lease back, so the next start resumes at once.
       await stopImports(deps);
-      await running;
       await deps.db.destroy();
       say({ type: 'stopped' });
       port.close();

@@ -31,7 +31,7 @@ import {
   type ImportSettingsInput,
   type SavedMappingDto,
 } from './imports.schemas.js';
-import { csvRecords } from './source-reader.js';
+import type { SourceRecord } from './source-reader.js';
 
 /** The upload is stored in pieces of this size. */
 export const CHUNK_BYTES = 1024 * 1024;
@@ -358,22 +358,28 @@ async function checkAndQueue(
 async function headerOf(deps: Deps, draft: Import, head: Uint8Array): Promise<string[]> {
   try {
     if (draft.fileKind === 'csv' && head.length < draft.fileSize) {
-      const options = { encoding: draft.encoding ?? 'utf-8', delimiter: draft.delimiter ?? ',' } as const;
-      const records = csvRecords(oneChunk(head), options);
-      const first = await records.next();
+      const [first, second] = await firstRecords(recordsOf(deps, draft, oneChunk(head)), 2);
       // why: a second record means the header ended within the head (else it is longer: read the file)
-      if (!first.done && !(await records.next()).done) return first.value.cells.map((c) => c.trim());
+      if (first && second) return first.cells.map((c) => c.trim());
     }
-    const records = recordsOf(deps, draft);
-    const first = await records.next();
-    await records.return(undefined);
-    return first.done ? [] : first.value.cells.map((c) => c.trim());
+    const [first] = await firstRecords(recordsOf(deps, draft), 1);
+    return first ? first.cells.map((c) => c.trim()) : [];
   } catch {
     // why: a truncated or corrupt XLSX (zip) fails inside the reader; the user needs "not a spreadsheet".
     throw new AppError('validation', 'The file cannot be read', {
       errors: [{ field: 'file', code: 'not_a_spreadsheet', message: FIELD_MESSAGES.not_a_spreadsheet }],
     });
   }
+}
+
+/** Up to `n` records from the start, the reader closed after them. */
+async function firstRecords(records: AsyncGenerator<SourceRecord>, n: number): Promise<SourceRecord[]> {
+  const found: SourceRecord[] = [];
+  for await (const record of records) {
+    found.push(record);
+    if (found.length === n) break;
+  }
+  return found;
 }
 
 async function* oneChunk(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
