@@ -70,6 +70,29 @@ describe('searchTokens', () => {
 });
 
 describe('searchTerms', () => {
+  it('are the words of the search key split where letters meet digits (property)', () => {
+    // the definition, spelled out the slow way: searchTerms computes it with one expression
+    const byDefinition = (text: string) => [
+      ...new Set(
+        searchKey(text)
+          .split(/[^\p{L}\p{N}]+/u)
+          .flatMap((word) => word.split(/(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u))
+          .filter((term) => term !== ''),
+      ),
+    ];
+    const texts = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.string({ unit: 'grapheme' }),
+      fc.string({ unit: fc.constantFrom(...'ŠšĄąŁłØøßẞĐđİıℌﬁ１٣  ,.@+-_Aa1z9'.split('')) }),
+    );
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(searchTerms(text)).toEqual(byDefinition(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it.each([
     ['Jonas jonas.simkus@acme.lt', ['jonas', 'simkus', 'acme', 'lt']],
     ['+37061234567 37061234567', ['37061234567']],

