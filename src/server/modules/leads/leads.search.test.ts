@@ -85,6 +85,22 @@ describeEachDialect('leads: search from the term index', (dialect) => {
     expect((await list(repA, 'q=sim&stage=mql')).items).toEqual([]);
   });
 
+  it('finds the same leads sorted by another column, within scope, paged and counted', async () => {
+    const sorted = async (s: Session, query: string) => (await all(s, query, 2)).sort();
+    expect(await sorted(repA, 'q=simk&sort=updated_desc')).toEqual(
+      [0, 1, 2, 4].map((i) => simLeads[i]).sort(),
+    );
+    expect(await sorted(repA, 'q=sim&sort=score_desc')).toEqual([...simLeads].sort());
+    expect((await list(admin, 'q=sim&sort=score_desc&count=true')).count).toEqual({
+      value: 6,
+      capped: false,
+    });
+    expect((await list(repB, 'q=simkus&sort=updated_desc')).items).toEqual([]);
+    expect((await list(repA, 'q=simkute%20rasa&sort=score_desc')).items.map((i) => i.id)).toEqual([
+      simLeads[4],
+    ]);
+  });
+
   it('finds every match of a prefix that stands for more words than the index is read by', async () => {
     expect(await all(repB, 'q=kvarc', 10)).toEqual([...manyWords].reverse());
     expect(await all(admin, 'q=kvarcab', 10)).toEqual([manyWords[1]]);
