@@ -57,7 +57,40 @@ export const BOT_TEXTS = {
 
 export type BotTextKey = keyof typeof BOT_TEXTS;
 
-/** One text in `lang` with `{name}` filled: `botText('joined', 'en', 'Ona')` → 'Ona joined the chat.' */
-export function botText(key: BotTextKey, lang: Lang, name = ''): string {
-  return BOT_TEXTS[key][lang].replaceAll('{name}', name);
+/** What a widget may word its own way: the greeting, the questions and the closing words (re-asks stay the bot's). */
+export const QUESTION_KEYS = ['askName', 'askContact', 'askInterest', 'askTimeframe', 'done'] as const;
+export const SCRIPT_KEYS = ['greeting', ...QUESTION_KEYS] as const;
+export type QuestionKey = (typeof QUESTION_KEYS)[number];
+export type ScriptKey = (typeof SCRIPT_KEYS)[number];
+/** A widget's own questions (and closing words), each in both languages. */
+export type BotQuestions = Partial<Record<QuestionKey, LocalText>>;
+
+/** Questions as kept: each text trimmed, a question blank in both languages left out; none → null. */
+export function normaliseQuestions(questions: BotQuestions | null | undefined): BotQuestions | null {
+  const out: BotQuestions = {};
+  for (const key of QUESTION_KEYS) {
+    const text = questions?.[key];
+    const lt = text?.lt.trim() ?? '';
+    const en = text?.en.trim() ?? '';
+    if (lt || en) out[key] = { lt, en };
+  }
+  return Object.keys(out).length ? out : null;
+}
+/** A widget's wording, per key and language; a missing or blank text is the bot's own. */
+export type BotScript = Partial<Record<ScriptKey, Partial<LocalText> | null>>;
+
+/** The script key whose wording a bot text takes: the question without products is the same question. */
+function scriptKeyOf(key: BotTextKey): ScriptKey | undefined {
+  if (key === 'askInterestFree') return 'askInterest';
+  return (SCRIPT_KEYS as readonly string[]).includes(key) ? (key as ScriptKey) : undefined;
+}
+
+/**
+ * One text in `lang` — the widget's wording (`script`) when it has one — with `{name}` filled:
+ * `botText('joined', 'en', 'Ona')` → 'Ona joined the chat.'
+ */
+export function botText(key: BotTextKey, lang: Lang, name = '', script?: BotScript): string {
+  const scriptKey = scriptKeyOf(key);
+  const own = scriptKey ? script?.[scriptKey]?.[lang]?.trim() : undefined;
+  return (own || BOT_TEXTS[key][lang]).replaceAll('{name}', name);
 }

@@ -36,8 +36,36 @@ describe('the chat bot', () => {
   });
 
   it('uses the widget’s own greeting when it has one', () => {
-    expect(startBot('en', 'Hi from UAB Saulė!').replies[0]?.text).toBe('Hi from UAB Saulė!');
-    expect(startBot('en', '   ').replies[0]?.text).toBe(BOT_TEXTS.greeting.en);
+    expect(startBot('en', { greeting: { en: 'Hi from UAB Saulė!' } }).replies[0]?.text).toBe(
+      'Hi from UAB Saulė!',
+    );
+    expect(startBot('en', { greeting: { en: '   ' } }).replies[0]?.text).toBe(BOT_TEXTS.greeting.en);
+  });
+
+  it('asks the widget’s own questions, in the visitor’s language, with the name filled in', () => {
+    const script = {
+      askName: { lt: 'Kuo vardu?', en: '' },
+      askContact: { lt: '{name}, kaip susisiekti?' },
+      askInterest: { lt: 'Kuri paslauga?' },
+      askTimeframe: { lt: 'Kada?' },
+      done: { lt: 'Iki, {name}!' },
+    };
+    const texts = (turn: { replies: { text: string }[] }) => turn.replies.map((r) => r.text);
+    expect(texts(startBot('lt', script))).toEqual([BOT_TEXTS.greeting.lt, 'Kuo vardu?']);
+    // a blank text is the bot's own
+    expect(texts(startBot('en', script))).toEqual([BOT_TEXTS.greeting.en, BOT_TEXTS.askName.en]);
+    let state = startBot('lt', script).state;
+    const say = (text: string, cat = catalogue) => {
+      const turn = next(state, text, cat, script);
+      state = turn.state;
+      return texts(turn);
+    };
+    expect(say('Ona Petraitė')).toEqual(['Ona, kaip susisiekti?']);
+    expect(say('ona@example.lt', { products: [] })).toEqual(['Kuri paslauga?']);
+    expect(say('Svetainė')).toEqual(['Kada?']);
+    // the re-ask stays the bot's own
+    expect(say('kažkada')).toEqual([BOT_TEXTS.timeframeInvalid.lt]);
+    expect(say('now')).toEqual(['Iki, Ona!']);
   });
 
   describe.each<Lang>(['lt', 'en'])('in %s', (lang) => {

@@ -1,6 +1,6 @@
 import { type Lang, TIMEFRAME_CHOICES } from '../forms/form-fields.js';
 import { isValidEmail, normalisePhone } from '../people/contact-keys.js';
-import { botText } from './bot-texts.js';
+import { type BotScript, botText } from './bot-texts.js';
 
 /**
  * The website chat's bot: a few questions that make a lead — name, a way to reach the visitor
@@ -68,10 +68,10 @@ export const MAX_PRODUCT_REPLIES = 8;
 const MAX_NAME_LENGTH = 100;
 
 /**
- * The greeting and the first question of a new conversation.
- * `startBot('en').replies` → `[{ text: 'Hello! …' }, { text: 'What is your name?' }]`.
+ * The greeting and the first question of a new conversation, in the widget's wording (`script`)
+ * where it has one. `startBot('en').replies` → `[{ text: 'Hello! …' }, { text: 'What is your name?' }]`.
  */
-export function startBot(lang: Lang, greeting?: string | null): BotTurn {
+export function startBot(lang: Lang, script?: BotScript): BotTurn {
   const state: BotState = {
     step: 'name',
     lang,
@@ -83,15 +83,20 @@ export function startBot(lang: Lang, greeting?: string | null): BotTurn {
     interest: null,
     timeframe: null,
   };
-  const hello = greeting?.trim() || botText('greeting', lang);
-  return { replies: [{ text: hello }, { text: botText('askName', lang) }], state };
+  return {
+    replies: [
+      { text: botText('greeting', lang, '', script) },
+      { text: botText('askName', lang, '', script) },
+    ],
+    state,
+  };
 }
 
 /**
  * The bot's answer to the visitor's `message` at `state.step`, and the state after it.
  * Example: at `contact`, `'ona@uab.lt'` → the interest question; `'ona@'` → the e-mail re-asked.
  */
-export function next(state: BotState, message: string, catalogue: BotCatalogue): BotTurn {
+export function next(state: BotState, message: string, catalogue: BotCatalogue, script?: BotScript): BotTurn {
   const text = message.replace(/\s+/g, ' ').trim();
   const { lang } = state;
   switch (state.step) {
@@ -99,7 +104,7 @@ export function next(state: BotState, message: string, catalogue: BotCatalogue):
       const name = readName(text);
       if (!name) return { replies: [{ text: botText('nameInvalid', lang) }], state };
       return {
-        replies: [{ text: botText('askContact', lang, name.firstName) }],
+        replies: [{ text: botText('askContact', lang, name.firstName, script) }],
         state: { ...state, ...name, step: 'contact' },
       };
     }
@@ -107,14 +112,14 @@ export function next(state: BotState, message: string, catalogue: BotCatalogue):
       const contact = readContact(text);
       if ('problem' in contact) return { replies: [{ text: botText(contact.problem, lang) }], state };
       return {
-        replies: [interestQuestion(lang, catalogue)],
+        replies: [interestQuestion(lang, catalogue, script)],
         state: { ...state, ...contact, step: 'interest' },
       };
     }
     case 'interest': {
       const product = catalogue.products.find((p) => sameText(p.id, text) || sameText(p.name, text));
       return {
-        replies: [timeframeQuestion(lang)],
+        replies: [timeframeQuestion(lang, script)],
         state: {
           ...state,
           productIds: product ? [product.id] : [],
@@ -128,13 +133,13 @@ export function next(state: BotState, message: string, catalogue: BotCatalogue):
         (c) => sameText(c.value, text) || sameText(c.label.lt, text) || sameText(c.label.en, text),
       );
       if (!choice) {
-        const again = timeframeQuestion(lang);
+        const again = timeframeQuestion(lang, script);
         return { replies: [{ ...again, text: botText('timeframeInvalid', lang) }], state };
       }
       const done: BotState = { ...state, timeframe: choice.value, step: 'done' };
       const capture = captureOf(done);
       return {
-        replies: [{ text: botText('done', lang, done.firstName ?? '') }],
+        replies: [{ text: botText('done', lang, done.firstName ?? '', script) }],
         state: done,
         ...(capture ? { capture } : {}),
       };
@@ -184,18 +189,18 @@ export function readContact(
   return { problem: 'contactUnclear' };
 }
 
-function interestQuestion(lang: Lang, catalogue: BotCatalogue): BotReply {
+function interestQuestion(lang: Lang, catalogue: BotCatalogue, script?: BotScript): BotReply {
   const products = catalogue.products.slice(0, MAX_PRODUCT_REPLIES);
-  if (!products.length) return { text: botText('askInterestFree', lang) };
+  if (!products.length) return { text: botText('askInterestFree', lang, '', script) };
   return {
-    text: botText('askInterest', lang),
+    text: botText('askInterest', lang, '', script),
     quickReplies: products.map((p) => ({ value: p.id, label: p.name })),
   };
 }
 
-function timeframeQuestion(lang: Lang): BotReply {
+function timeframeQuestion(lang: Lang, script?: BotScript): BotReply {
   return {
-    text: botText('askTimeframe', lang),
+    text: botText('askTimeframe', lang, '', script),
     quickReplies: TIMEFRAME_CHOICES.map((c) => ({ value: c.value, label: c.label[lang] })),
   };
 }

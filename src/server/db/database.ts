@@ -646,6 +646,8 @@ export interface ChatWidgetsTable {
   status: string;
   /** JSON: { lt, en } greeting replacing the bot's own, or null. */
   greeting_json: string | null;
+  /** JSON: the bot's questions in the widget's wording ({ askName?: { lt, en }, … }), or null. */
+  questions_json: string | null;
   /** JSON: string[] of origins (scheme://host[:port]); empty → any site. */
   allowed_origins_json: string;
   source_id: string | null;

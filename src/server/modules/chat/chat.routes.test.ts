@@ -173,6 +173,38 @@ describeEachDialect('website chat', (dialect) => {
       expect(lt.messages[1]?.body).toBe('Kaip jus vadinti?');
     });
 
+    it('asks the widget’s own questions in the visitor’s language; a blank one, or none, is the bot’s own', async () => {
+      const questions = {
+        askName: { lt: ' Kuo jūs vardu? ', en: '' },
+        askContact: { lt: '{name}, kaip su jumis susisiekti?', en: '{name}, how do we reach you?' },
+        done: { lt: 'Iki, {name}!', en: '' },
+        askTimeframe: { lt: '  ', en: '' },
+      };
+      const { widget, admin } = await newWidget({ questions });
+      // kept trimmed, a question blank in both languages left out
+      expect(widget.questions).toEqual({
+        askName: { lt: 'Kuo jūs vardu?', en: '' },
+        askContact: questions.askContact,
+        done: questions.done,
+      });
+      const lt = await start(widget.id);
+      expect(lt.messages.map((m) => m.body)).toEqual([
+        'Sveiki! Mielai atsakysime į jūsų klausimus.',
+        'Kuo jūs vardu?',
+      ]);
+      expect((await say(lt, 'Ona Petraitė')).at(-1)?.body).toBe('Ona, kaip su jumis susisiekti?');
+      const en = await start(widget.id, { language: 'en' });
+      expect(en.messages[1]?.body).toBe('What is your name?');
+      expect((await say(en, 'Ona Petraitė')).at(-1)?.body).toBe('Ona, how do we reach you?');
+      const cleared = await admin('PATCH', `/chat/widgets/${widget.id}`, { questions: null });
+      expect(cleared.json()).toMatchObject({ questions: null });
+      expect((await start(widget.id)).messages[1]?.body).toBe('Kaip jus vadinti?');
+      const unknown = await admin('PATCH', `/chat/widgets/${widget.id}`, {
+        questions: { askAge: { lt: 'x', en: 'y' } },
+      });
+      expect(unknown.statusCode).toBe(400);
+    });
+
     it('goes through the bot to a lead with the widget’s source and campaign, the attribution touch and the transcript', async () => {
       const owner = await t.newUser({ role: 'rep' });
       const { widget } = await newWidget({ ownerId: owner.id });

@@ -22,6 +22,25 @@ const OriginText = Type.String({
 const WidgetWritable = {
   name: NameText(200),
   status: Type.Enum(WIDGET_STATUSES, { description: 'only an active widget starts conversations' }),
+  questions: Type.Union(
+    [
+      Type.Object(
+        {
+          askName: Type.Optional(LocalText(500)),
+          askContact: Type.Optional(LocalText(500)),
+          askInterest: Type.Optional(LocalText(500)),
+          askTimeframe: Type.Optional(LocalText(500)),
+          done: Type.Optional(LocalText(500)),
+        },
+        { additionalProperties: false },
+      ),
+      Type.Null(),
+    ],
+    {
+      description:
+        'the bot’s questions (name, contact, interest, timeframe) and closing words in the widget’s own wording; `{name}` is the visitor’s first name; a text left out or blank → the bot’s own',
+    },
+  ),
   greeting: Type.Union([LocalText(500), Type.Null()], {
     description: 'the first thing the bot says; none → its own greeting',
   }),
@@ -46,6 +65,7 @@ export const CreateWidgetBody = Type.Object(
     name: WidgetWritable.name,
     status: Type.Optional(WidgetWritable.status),
     greeting: Type.Optional(WidgetWritable.greeting),
+    questions: Type.Optional(WidgetWritable.questions),
     allowedOrigins: Type.Optional(WidgetWritable.allowedOrigins),
     sourceId: Type.Optional(WidgetWritable.sourceId),
     campaignId: Type.Optional(WidgetWritable.campaignId),

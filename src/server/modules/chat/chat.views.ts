@@ -42,6 +42,7 @@ export function widgetDto(w: ChatWidget, appOrigin: string): ChatWidgetDto {
     name: w.name,
     status: w.status,
     greeting: w.greeting,
+    questions: w.questions,
     allowedOrigins: w.allowedOrigins,
     sourceId: w.sourceId,
     campaignId: w.campaignId,

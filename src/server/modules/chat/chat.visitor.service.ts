@@ -36,7 +36,8 @@ import {
 } from './chat.repository.js';
 import type { ChatMessageDto, StartConversationInput } from './chat.schemas.js';
 import { publicMessage } from './chat.views.js';
-import { activeWidget } from './chat.widgets.service.js';
+import { findWidget } from './chat.widgets.repository.js';
+import { activeWidget, scriptOf } from './chat.widgets.service.js';
 
 export interface VisitorMeta {
   ip: string;
@@ -93,7 +94,7 @@ export async function startConversation(
   limit('starts', `${widget.id}|${address}`, STARTS_PER_MINUTE, nowMs, 'conversations');
   limit('widgetStarts', widget.id, widget.maxPerMinute, nowMs, 'conversations on this chat');
   const language = input.language ?? 'lt';
-  const turn = startBot(language, widget.greeting?.[language]);
+  const turn = startBot(language, scriptOf(widget));
   const token = randomToken();
   const at = now.toISOString();
   const conversation: Conversation = {
@@ -152,7 +153,8 @@ export async function sendVisitorMessage(
     if (c.status === 'bot') {
       const step = c.botState.step;
       const cat = step === 'contact' || step === 'interest' ? await catalogue(trx) : { products: [] };
-      const turn = next(c.botState, text, cat);
+      const widget = await findWidget(trx, c.widgetId);
+      const turn = next(c.botState, text, cat, widget ? scriptOf(widget) : undefined);
       out.push(...turn.replies.map(botMessage));
       capture = turn.capture;
       c = { ...c, botState: turn.state };

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import type { BotQuestions } from '../../../domain/chat/bot-texts.js';
 import type { LocalText } from '../../../domain/forms/form-fields.js';
 import type { ChatWidgetsTable, Db } from '../../db/database.js';
 
@@ -9,6 +10,8 @@ export interface ChatWidget {
   name: string;
   status: WidgetStatus;
   greeting: LocalText | null;
+  /** The bot's questions in the widget's own wording (null: the bot's own). */
+  questions: BotQuestions | null;
   allowedOrigins: string[];
   sourceId: string | null;
   campaignId: string | null;
@@ -27,6 +30,7 @@ function toWidget(r: Selectable<ChatWidgetsTable>): ChatWidget {
     name: r.name,
     status: r.status as WidgetStatus,
     greeting: r.greeting_json ? (JSON.parse(r.greeting_json) as LocalText) : null,
+    questions: r.questions_json ? (JSON.parse(r.questions_json) as BotQuestions) : null,
     allowedOrigins: JSON.parse(r.allowed_origins_json) as string[],
     sourceId: r.source_id,
     campaignId: r.campaign_id,
@@ -45,6 +49,7 @@ function widgetRow(w: ChatWidget): Selectable<ChatWidgetsTable> {
     name: w.name,
     status: w.status,
     greeting_json: w.greeting ? JSON.stringify(w.greeting) : null,
+    questions_json: w.questions ? JSON.stringify(w.questions) : null,
     allowed_origins_json: JSON.stringify(w.allowedOrigins),
     source_id: w.sourceId,
     campaign_id: w.campaignId,

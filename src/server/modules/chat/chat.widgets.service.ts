@@ -1,4 +1,4 @@
-import { BOT_TEXTS } from '../../../domain/chat/bot-texts.js';
+import { BOT_TEXTS, type BotScript, normaliseQuestions } from '../../../domain/chat/bot-texts.js';
 import { AppError, Validation } from '../../../domain/errors/app-error.js';
 import type { LocalText } from '../../../domain/forms/form-fields.js';
 import type { ActorContext, Deps } from '../../context.js';
@@ -51,6 +51,7 @@ export async function createWidget(
     name: input.name.trim(),
     status: input.status ?? 'active',
     greeting: normaliseGreeting(input.greeting ?? null),
+    questions: normaliseQuestions(input.questions),
     allowedOrigins: normaliseOrigins(input.allowedOrigins ?? []),
     sourceId: input.sourceId ?? null,
     campaignId: input.campaignId ?? null,
@@ -92,6 +93,7 @@ export async function updateWidget(
       ...input,
       ...(input.name !== undefined ? { name: input.name.trim() } : {}),
       ...(input.greeting !== undefined ? { greeting: normaliseGreeting(input.greeting) } : {}),
+      ...(input.questions !== undefined ? { questions: normaliseQuestions(input.questions) } : {}),
       ...(input.allowedOrigins !== undefined
         ? { allowedOrigins: normaliseOrigins(input.allowedOrigins) }
         : {}),
@@ -143,6 +145,11 @@ export async function activeWidget(db: Db, id: string): Promise<ChatWidget> {
 export async function publicWidget(deps: Deps, id: string) {
   const widget = await activeWidget(deps.db, id);
   return { id: widget.id, greeting: greetingOf(widget), texts: {} };
+}
+
+/** What the bot says in this widget's own wording (its greeting and questions; the rest is the bot's). */
+export function scriptOf(widget: ChatWidget): BotScript {
+  return { greeting: widget.greeting, ...widget.questions };
 }
 
 /** The widget's greeting, each language falling back to the bot's own. */

@@ -1,6 +1,7 @@
-import { Button, Fieldset, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Fieldset, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BOT_TEXTS, QUESTION_KEYS, type QuestionKey } from '../../../domain/chat/bot-texts';
 import type { ChatWidgetDto, ChatWidgetInput } from '../../lib/api';
 import { useFormState } from '../../lib/useFormState';
 import { ChannelDeliverySection } from '../capture/ChannelDeliverySection';
@@ -21,6 +22,9 @@ export function ChatWidgetForm({ widget, readOnly, onSubmit }: ChatWidgetFormPro
   const { t } = useTranslation();
   const state = useFormState<WidgetValues>(() => (widget ? widgetValuesOf(widget) : newWidgetValues()));
   const { values, errors, setField, submitting } = state;
+
+  const setQuestion = (key: QuestionKey, lang: 'lt' | 'en', text: string) =>
+    setField('questions', { ...values.questions, [key]: { ...values.questions[key], [lang]: text } });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -82,6 +86,30 @@ export function ChatWidgetForm({ widget, readOnly, onSubmit }: ChatWidgetFormPro
                 data-testid="chat-widget-greeting-en"
               />
             </SimpleGrid>
+          </Stack>
+        </Fieldset>
+        <Fieldset legend={t('chat.sections.questions')} disabled={readOnly}>
+          <Stack gap="sm">
+            <Text size="sm" c="dimmed">
+              {t('chat.questionsHint')}
+            </Text>
+            {QUESTION_KEYS.map((key) => (
+              <SimpleGrid key={key} cols={{ base: 1, sm: 2 }} spacing="sm">
+                {(['lt', 'en'] as const).map((lang) => (
+                  <Textarea
+                    key={lang}
+                    label={t(`chat.questions.${key}`, { language: t(`chat.language.${lang}`) })}
+                    placeholder={BOT_TEXTS[key][lang]}
+                    autosize
+                    minRows={1}
+                    maxLength={500}
+                    value={values.questions[key][lang]}
+                    onChange={(e) => setQuestion(key, lang, e.currentTarget.value)}
+                    data-testid={`chat-widget-question-${key}-${lang}`}
+                  />
+                ))}
+              </SimpleGrid>
+            ))}
           </Stack>
         </Fieldset>
         <ChannelDeliverySection

@@ -79,6 +79,7 @@ describe('the widget editor', () => {
       name: 'Site chat',
       status: 'active',
       greeting: null,
+      questions: null,
       allowedOrigins: ['https://uab.lt', 'http://localhost:8080'],
       sourceId: null,
       campaignId: null,
@@ -90,6 +91,10 @@ describe('the widget editor', () => {
       lt: '',
       en: 'Hi!',
     });
+    const questions = { ...newWidgetValues().questions, askName: { lt: ' Kuo vardu? ', en: '' } };
+    expect(toWidgetBody({ ...newWidgetValues(), questions }).questions).toEqual({
+      askName: { lt: 'Kuo vardu?', en: '' },
+    });
   });
 
   it('reads a saved widget back into the same inputs', () => {
@@ -98,6 +103,7 @@ describe('the widget editor', () => {
       name: 'Chat',
       greetingLt: 'Sveiki!',
       greetingEn: 'Hello!',
+      questions: { ...newWidgetValues().questions, done: { lt: 'Ačiū, {name}!', en: 'Thanks, {name}!' } },
       allowedOrigins: ['https://uab.lt'],
       ownerId: 'u1',
       maxPerMinute: 15,

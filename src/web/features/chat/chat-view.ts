@@ -1,3 +1,9 @@
+import {
+  type BotQuestions,
+  normaliseQuestions,
+  QUESTION_KEYS,
+  type QuestionKey,
+} from '../../../domain/chat/bot-texts';
 import type { ChatWidgetDto, ChatWidgetInput, ConversationDto, ConversationStatus } from '../../lib/api';
 import { originInput } from '../forms/form-values';
 
@@ -36,6 +42,8 @@ export interface WidgetValues extends Record<string, unknown> {
   status: ChatWidgetDto['status'];
   greetingLt: string;
   greetingEn: string;
+  /** The bot's questions in the widget's wording, as typed ('' → the bot's own). */
+  questions: Record<QuestionKey, { lt: string; en: string }>;
   allowedOrigins: string[];
   sourceId: string | null;
   campaignId: string | null;
@@ -53,6 +61,7 @@ export function newWidgetValues(): WidgetValues {
     status: 'active',
     greetingLt: '',
     greetingEn: '',
+    questions: questionValues(null),
     allowedOrigins: [],
     sourceId: null,
     campaignId: null,
@@ -67,6 +76,7 @@ export function widgetValuesOf(widget: ChatWidgetDto): WidgetValues {
     status: widget.status,
     greetingLt: widget.greeting?.lt ?? '',
     greetingEn: widget.greeting?.en ?? '',
+    questions: questionValues(widget.questions),
     allowedOrigins: [...widget.allowedOrigins],
     sourceId: widget.sourceId,
     campaignId: widget.campaignId,
@@ -75,9 +85,15 @@ export function widgetValuesOf(widget: ChatWidgetDto): WidgetValues {
   };
 }
 
+function questionValues(questions: BotQuestions | null): WidgetValues['questions'] {
+  return Object.fromEntries(
+    QUESTION_KEYS.map((key) => [key, { lt: questions?.[key]?.lt ?? '', en: questions?.[key]?.en ?? '' }]),
+  ) as WidgetValues['questions'];
+}
+
 /**
- * The inputs as the API takes them: no greeting when both are empty (the bot's own is used); an
- * emptied starts-per-minute input goes as the default.
+ * The inputs as the API takes them: no greeting when both are empty (the bot's own is used), only
+ * the questions worded; an emptied starts-per-minute input goes as the default.
  */
 export function toWidgetBody(values: WidgetValues): ChatWidgetInput {
   const lt = values.greetingLt.trim();
@@ -86,6 +102,7 @@ export function toWidgetBody(values: WidgetValues): ChatWidgetInput {
     name: values.name.trim(),
     status: values.status,
     greeting: lt || en ? { lt, en } : null,
+    questions: normaliseQuestions(values.questions),
     allowedOrigins: [...new Set(values.allowedOrigins.map(originInput).filter(Boolean))],
     sourceId: values.sourceId,
     campaignId: values.campaignId,
