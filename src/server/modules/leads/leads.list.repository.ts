@@ -1,4 +1,4 @@
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { Scope } from '../../../domain/access/policy.js';
 import type { CustomFilter } from '../../../domain/custom-fields/filters.js';
 import type { LeadStage } from '../../../domain/leads/stages.js';
@@ -46,6 +46,8 @@ export interface LeadListFilter {
    * term index instead of walking every lead in scope. Chosen by the service after counting.
    */
   driveTerm?: string | undefined;
+  /** With `driveTerm`: only these owners' matches (the few owners a rep's scope is). */
+  driveOwners?: readonly string[] | undefined;
   /** Created at or after this instant. */
   createdFrom?: string | undefined;
   /** Created before this instant. */
@@ -158,17 +160,13 @@ function conditions(eb: LeadsEb, f: LeadListFilter): Expression<SqlBool> {
   }
   if (f.driveTerm) {
     const drive = f.driveTerm;
-    all.push(
-      eb(
-        'leads.id',
-        'in',
-        eb
-          .selectFrom('lead_terms')
-          .select('lead_terms.lead_id')
-          .where('lead_terms.term', '>=', drive)
-          .where('lead_terms.term', '<', termRangeEnd(drive)),
-      ),
-    );
+    let matches = eb
+      .selectFrom('lead_terms')
+      .select('lead_terms.lead_id')
+      .where('lead_terms.term', '>=', drive)
+      .where('lead_terms.term', '<', termRangeEnd(drive));
+    if (f.driveOwners?.length) matches = matches.where('lead_terms.owner_id', 'in', f.driveOwners);
+    all.push(eb('leads.id', 'in', matches));
   }
   return eb.and(all);
 }
@@ -314,6 +312,37 @@ export async function countTermMatches(db: Db, term: string, cap: number): Promi
     .where('term', '>=', term)
     .where('term', '<', termRangeEnd(term))
     .limit(cap + 1);
+  return countOf(db, inner);
+}
+
+/**
+ * How many of these owners' leads have one of these exact words, counting no further than `cap`:
+ * one seek of the (term, owner) index per word and owner.
+ */
+export async function countOwnersTermMatches(
+  db: Db,
+  terms: readonly string[],
+  ownerIds: readonly string[],
+  cap: number,
+): Promise<number> {
+  let total = 0;
+  for (const term of terms) {
+    for (const ownerId of ownerIds) {
+      const inner = db
+        .selectFrom('lead_terms')
+        .select('lead_id')
+        .where('term', '=', term)
+        .where('owner_id', '=', ownerId)
+        .limit(cap + 1 - total);
+      total += await countOf(db, inner);
+      if (total > cap) return total;
+    }
+  }
+  return total;
+}
+
+/** The rows of a capped query, counted. */
+async function countOf(db: Db, inner: SelectQueryBuilder<Database, 'lead_terms', { lead_id: string }>) {
   const row = await db
     .selectFrom(inner.as('m'))
     .select((eb) => eb.fn.countAll<number | string>().as('n'))

@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../../test/dialects.js';
 import { newLead } from '../../../../test/factories.js';
 import { type Session, useTestApp } from '../../../../test/harness.js';
+import { listLeadRows } from './leads.list.repository.js';
 import { TERM_STREAMS_CAP } from './leads.query.service.js';
 
 type Page = {
@@ -99,6 +100,23 @@ describeEachDialect('leads: search from the term index', (dialect) => {
     expect((await list(repA, 'q=simkute%20rasa&sort=score_desc')).items.map((i) => i.id)).toEqual([
       simLeads[4],
     ]);
+  });
+
+  it('drives a search sorted otherwise from one owner’s matches of a word (a rep’s, when the word is common)', async () => {
+    const rows = await listLeadRows(
+      t.deps.db,
+      { scope: { kind: 'all' }, terms: ['simk'], driveTerm: 'simk', driveOwners: [repA.user.id] },
+      'score_desc',
+      50,
+    );
+    expect(rows.map((r) => r.id).sort()).toEqual([0, 1, 2, 4].map((i) => simLeads[i]).sort());
+    const none = await listLeadRows(
+      t.deps.db,
+      { scope: { kind: 'all' }, terms: ['simk'], driveTerm: 'simk', driveOwners: [repB.user.id] },
+      'score_desc',
+      50,
+    );
+    expect(none).toEqual([]);
   });
 
   it('finds every match of a prefix that stands for more words than the index is read by', async () => {
