@@ -67,15 +67,17 @@ async function deepPage({ json, one }) {
 }
 
 async function searches({ json, one }, probe, role) {
-  for (const [label, q] of [
+  for (const [label, q, extra = ''] of [
     ['search: surname without diacritics', probe.surname],
     ['search: first-name prefix', probe.prefix],
+    ['search: whole first name and surname', `${probe.firstName} ${probe.surname}`],
+    ['search: surname, sorted by score', probe.surname, '&sort=score_desc'],
     ['search: one person by e-mail', probe.emailOf[role]],
   ]) {
     if (!q) continue;
-    const path = `/api/v1/leads?limit=50&q=${encodeURIComponent(q)}`;
+    const path = `/api/v1/leads?limit=50&q=${encodeURIComponent(q)}${extra}`;
     const hits = (await json(path)).items.length;
-    await one(label, path, `q=${q}, ${hits} rows`);
+    await one(label, path, `q=${q}${extra}, ${hits} rows`);
   }
 }
 

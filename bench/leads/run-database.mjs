@@ -65,7 +65,12 @@ export async function benchDatabase(name, { env, dataDir, seed, describe }) {
       `  rep ${rep.email} owns ${fmt(rep.leads)} live leads (reps own ${fmt(Math.min(...stats.ownerCounts.values()))}–${fmt(Math.max(...stats.ownerCounts.values()))})`,
     );
     // Šimkus typed as "simkus"; "jon" starts Jonas, Jonaitis, John, Jones, Jonathan…
-    const probe = { surname: 'simkus', prefix: 'jon', emailOf: await pickProbeEmails(server.port, sessions) };
+    const probe = {
+      surname: 'simkus',
+      prefix: 'jon',
+      firstName: 'jonas',
+      emailOf: await pickProbeEmails(server.port, sessions),
+    };
     const results = {};
     for (const role of ROLES) results[role] = await measureRole(server.port, sessions[role], role, probe);
     printTable(`${name}, ${fmt(N)} leads`, results);
