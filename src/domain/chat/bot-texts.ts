@@ -92,5 +92,6 @@ function scriptKeyOf(key: BotTextKey): ScriptKey | undefined {
 export function botText(key: BotTextKey, lang: Lang, name = '', script?: BotScript): string {
   const scriptKey = scriptKeyOf(key);
   const own = scriptKey ? script?.[scriptKey]?.[lang]?.trim() : undefined;
-  return (own || BOT_TEXTS[key][lang]).replaceAll('{name}', name);
+  // why a function: a replacement string would read `$&`, `$'` … in a visitor's name as patterns
+  return (own || BOT_TEXTS[key][lang]).replaceAll('{name}', () => name);
 }

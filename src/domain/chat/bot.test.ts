@@ -68,6 +68,13 @@ describe('the chat bot', () => {
     expect(say('now')).toEqual(['Iki, Ona!']);
   });
 
+  it('puts a name in as written, whatever characters it has', () => {
+    const turn = next(startBot('en').state, "Ona$' Petraitė", catalogue, {
+      askContact: { en: 'Thanks, {name}! Where?' },
+    });
+    expect(turn.replies[0]?.text).toBe("Thanks, Ona$'! Where?");
+  });
+
   describe.each<Lang>(['lt', 'en'])('in %s', (lang) => {
     it.each([
       // step, answer, next step, reply key

@@ -6,15 +6,24 @@ import type { Db } from '../../db/database.js';
 import { newId } from '../../db/ids.js';
 
 /**
- * PostgreSQL: waits for the transaction-scoped advisory lock of each e-mail key (in one order, so
- * two callers never wait on each other), held until the transaction ends. Two captures of one new
- * e-mail — two chats, a chat and the form inbox, two instances — then match one after the other,
- * and the second finds the person and open lead the first made. SQLite has one writer at a time.
+ * PostgreSQL: waits for the transaction-scoped advisory lock of each identity — e-mail keys and
+ * company codes — (in one order, so two callers never wait on each other), held until the
+ * transaction ends. Two captures of one new e-mail or company — two chats, a chat and the form
+ * inbox, two lanes of a drain, two instances — then match one after the other, and the second finds
+ * the person, open lead or organisation the first made. SQLite has one writer at a time.
  */
-export async function lockEmailKeys(db: Db, postgres: boolean, emailKeys: readonly string[]): Promise<void> {
+export async function lockIdentities(
+  db: Db,
+  postgres: boolean,
+  ids: { emailKeys: readonly string[]; companyCodes: readonly string[] },
+): Promise<void> {
   if (!postgres) return;
-  for (const key of [...new Set(emailKeys)].sort()) {
-    await sql`select pg_advisory_xact_lock(hashtext(${`piltuvas:capture-email:${key}`}))`.execute(db);
+  const names = [
+    ...ids.emailKeys.map((key) => `piltuvas:capture-email:${key}`),
+    ...ids.companyCodes.map((code) => `piltuvas:capture-company:${code}`),
+  ];
+  for (const name of [...new Set(names)].sort()) {
+    await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(db);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Touch } from '../../../domain/capture/attribution.js';
-import { emailKey } from '../../../domain/people/contact-keys.js';
+import { emailKey, normaliseCompanyCode } from '../../../domain/people/contact-keys.js';
 import type { ActorContext, CaptureContext, Deps } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { assertVisible } from '../../db/scope.js';
@@ -13,7 +13,7 @@ import { peopleMatching } from '../people/people.repository.js';
 import {
   insertConsent,
   insertTouch,
-  lockEmailKeys,
+  lockIdentities,
   openLeadOf,
   setLeadTouches,
   touchesOfLead,
@@ -47,7 +47,8 @@ export interface CaptureResult {
  * marked done in the same one): a known person (same e-mail) with an open lead gets a new
  * activity and last touch on that lead; anyone else gets a new lead through `createLeadIn`, with
  * its first and last touch. Consent, when the channel asked for it, is recorded with its wording.
- * Captures of one e-mail take turns (`lockEmailKeys`), so two at once make one person and lead.
+ * Captures of one e-mail or company code take turns (`lockIdentities`), so two at once make one
+ * person and lead, or one organisation.
  */
 export async function captureLead(
   trx: Db,
@@ -57,7 +58,12 @@ export async function captureLead(
 ): Promise<CaptureResult> {
   const now = deps.now().toISOString();
   const emailKeys = (input.lead.person?.emails ?? []).map(emailKey);
-  await lockEmailKeys(trx, deps.dialect === 'postgres', emailKeys);
+  const code = input.lead.organisation?.companyCode;
+  const companyCode = code ? normaliseCompanyCode(code) : null;
+  await lockIdentities(trx, deps.dialect === 'postgres', {
+    emailKeys,
+    companyCodes: companyCode ? [companyCode] : [],
+  });
   const known = emailKeys.length ? (await peopleMatching(trx, { emailKeys, phones: [] }))[0] : undefined;
   const open = known ? await openLeadOf(trx, known.personId) : undefined;
   let result: CaptureResult;

@@ -146,13 +146,17 @@ export async function drainInbox<Raw, Row extends { id: string; attempts: number
     const results = await Promise.allSettled(
       lanes.map(async (rows) => {
         for (const row of rows) {
+          // why on PostgreSQL too: without it a burst's acknowledgements fell from 1,156/s to 706/s
+          // (5 s runs); the leads catch up after the burst (~270/s).
           await yieldToRequests();
           await processInboxRow(deps, table, row, (trx) => work(trx, row));
         }
       }),
     );
-    const failed = results.find((r) => r.status === 'rejected');
-    if (failed) throw failed.reason;
+    const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+    if (failures.length === 1) throw failures[0];
+    if (failures.length > 1)
+      throw new AggregateError(failures, `${failures.length} lanes of ${table} failed`);
     handled += batch.length;
   }
 }

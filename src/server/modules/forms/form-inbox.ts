@@ -5,6 +5,7 @@ import {
   readSubmission,
   timeframeFromChoice,
 } from '../../../domain/forms/form-fields.js';
+import { emailKey } from '../../../domain/people/contact-keys.js';
 import type { CaptureContext, Deps } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { captureLead } from '../capture/capture.service.js';
@@ -95,12 +96,13 @@ export async function drainFormInbox(deps: Deps): Promise<number> {
   );
 }
 
-/** What tells a submission's person apart before it is read: its e-mail (any value that looks like one). */
+/**
+ * What tells a submission's person apart before it is read: the key of its e-mail (as the capture
+ * locks it), so one person's submissions share a lane and keep their order.
+ */
 function personKey(s: Submission): string {
-  for (const value of Object.values(s.payload.values)) {
-    if (typeof value === 'string' && value.includes('@')) return value.trim().toLowerCase();
-  }
-  return s.id;
+  const email = s.payload.values['person.email'];
+  return typeof email === 'string' && email.trim() ? emailKey(email) : s.id;
 }
 
 const runner = new InboxRunner('form-inbox', drainFormInbox);
