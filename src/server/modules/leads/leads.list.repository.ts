@@ -207,9 +207,7 @@ export async function listLeadRows(
   limit: number,
   after?: { value: string | number; id: string },
 ): Promise<LeadListRow[]> {
-  const [key, direction] = sort.split('_') as [keyof typeof SORT_COLUMN, 'asc' | 'desc'];
-  const column = SORT_COLUMN[key];
-  let query = db
+  const query = db
     .selectFrom('leads')
     .leftJoin('people', 'people.id', 'leads.person_id')
     .leftJoin('organisations', 'organisations.id', 'leads.organisation_id')
@@ -253,17 +251,44 @@ export async function listLeadRows(
         .as('phone'),
     ])
     .where((eb) => conditions(eb, filter));
+  return (await keysetPage(query, sort, limit, after).execute()) as LeadListRow[];
+}
+
+/**
+ * The ids of one keyset page, read from the leads alone: a list whose words are checked lead by lead
+ * (a search sorted by score or update time) walks many leads per page, and with the page's joins in
+ * the same query SQLite joined every lead it walked (an admin's "simkus" by score: 17.8 ms, 4.5 ms
+ * without). The page's rows are then fetched by id (`listLeadRows` with `ids`).
+ */
+export async function listLeadIds(
+  db: Db,
+  filter: LeadListFilter,
+  sort: LeadSort,
+  limit: number,
+  after?: { value: string | number; id: string },
+): Promise<string[]> {
+  const query = db
+    .selectFrom('leads')
+    .select('leads.id')
+    .where((eb) => conditions(eb, filter));
+  return (await keysetPage(query, sort, limit, after).execute()).map((r) => r.id);
+}
+
+/** A query of leads ordered by `sort` and its id, after the cursor's row, `limit` rows. */
+function keysetPage<Q extends SelectQueryBuilder<Database, 'leads', object>>(
+  query: Q,
+  sort: LeadSort,
+  limit: number,
+  after?: { value: string | number; id: string },
+): Q {
+  const [key, direction] = sort.split('_') as [keyof typeof SORT_COLUMN, 'asc' | 'desc'];
+  const column = SORT_COLUMN[key];
+  let q = query as SelectQueryBuilder<Database, 'leads', object>;
   if (after) {
     const op = direction === 'desc' ? '<' : '>';
-    query = query.where(
-      sql<SqlBool>`(${sql.ref(column)}, leads.id) ${sql.raw(op)} (${after.value}, ${after.id})`,
-    );
+    q = q.where(sql<SqlBool>`(${sql.ref(column)}, leads.id) ${sql.raw(op)} (${after.value}, ${after.id})`);
   }
-  return (await query
-    .orderBy(sql.ref(column), direction)
-    .orderBy('leads.id', direction)
-    .limit(limit)
-    .execute()) as LeadListRow[];
+  return q.orderBy(sql.ref(column), direction).orderBy('leads.id', direction).limit(limit) as Q;
 }
 
 /** How many leads one filter matches, counting no further than `cap`. */

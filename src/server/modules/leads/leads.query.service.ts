@@ -24,6 +24,7 @@ import {
   type LeadListFilter,
   type LeadListRow,
   type LeadSort,
+  listLeadIds,
   listLeadRows,
   searchLeadIds,
   type TermSearch,
@@ -262,16 +263,19 @@ export async function listLeads(
   const limit = q.limit ?? 50;
   const search = await termSearchFor(deps, filter, sort);
   if (!search && filter.terms?.length) Object.assign(filter, await rareTerm(deps, filter.terms, filter));
-  const rows = search
-    ? await listLeadRows(
+  // A search's page is found first, then fetched whole: from the term index when sorted by creation,
+  // else by walking the leads alone, each checked for the words (no joins while walking).
+  const found = search
+    ? await searchLeadIds(deps.db, search, sort.endsWith('asc') ? 'asc' : 'desc', limit + 1, after)
+    : filter.terms?.length
+      ? await listLeadIds(deps.db, filter, sort, limit + 1, after)
+      : undefined;
+  const rows = found
+    ? // why only scope and bin: the page's leads passed every filter already; repeating the word
+      // checks here let PostgreSQL pick a plan that scans each word's whole range per lead
+      await listLeadRows(
         deps.db,
-        // why only scope and bin: the search applied every filter already; repeating its word
-        // checks here let PostgreSQL pick a plan that scans each word's whole range per lead
-        {
-          scope: filter.scope,
-          deleted: filter.deleted,
-          ids: await searchLeadIds(deps.db, search, sort.endsWith('asc') ? 'asc' : 'desc', limit + 1, after),
-        },
+        { scope: filter.scope, deleted: filter.deleted, ids: found },
         sort,
         limit + 1,
       )
