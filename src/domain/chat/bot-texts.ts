@@ -65,14 +65,19 @@ export type ScriptKey = (typeof SCRIPT_KEYS)[number];
 /** A widget's own questions (and closing words), each in both languages. */
 export type BotQuestions = Partial<Record<QuestionKey, LocalText>>;
 
-/** Questions as kept: each text trimmed, a question blank in both languages left out; none → null. */
+/** A widget's wording of one text as kept: both languages trimmed; blank in both → null (the bot's own). */
+export function wordedText(text: LocalText | null | undefined): LocalText | null {
+  const lt = text?.lt.trim() ?? '';
+  const en = text?.en.trim() ?? '';
+  return lt || en ? { lt, en } : null;
+}
+
+/** Questions as kept: each text as `wordedText` keeps it, a blank one left out; none → null. */
 export function normaliseQuestions(questions: BotQuestions | null | undefined): BotQuestions | null {
   const out: BotQuestions = {};
   for (const key of QUESTION_KEYS) {
-    const text = questions?.[key];
-    const lt = text?.lt.trim() ?? '';
-    const en = text?.en.trim() ?? '';
-    if (lt || en) out[key] = { lt, en };
+    const text = wordedText(questions?.[key]);
+    if (text) out[key] = text;
   }
   return Object.keys(out).length ? out : null;
 }

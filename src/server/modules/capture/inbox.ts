@@ -113,11 +113,16 @@ export async function processInboxRow(
 /** Lanes a PostgreSQL drain works in at once (see `drainInbox`). */
 const LANES = 4;
 
-/** The lane of a row: rows with the same key (a person's e-mail) always share one. */
-function laneOf(key: string): number {
-  let h = 0;
-  for (let i = 0; i < key.length; i++) h = (Math.imul(h, 31) + key.charCodeAt(i)) | 0;
-  return Math.abs(h) % LANES;
+/** The rows split into lanes: rows with the same key (a person's e-mail) always share one. */
+function inLanes<Row>(rows: readonly Row[], keyOf: (row: Row) => string): Row[][] {
+  const lanes: Row[][] = Array.from({ length: LANES }, () => []);
+  for (const row of rows) {
+    const key = keyOf(row);
+    let h = 0;
+    for (let i = 0; i < key.length; i++) h = (Math.imul(h, 31) + key.charCodeAt(i)) | 0;
+    lanes[Math.abs(h) % LANES]!.push(row);
+  }
+  return lanes;
 }
 
 /**
@@ -141,8 +146,7 @@ export async function drainInbox<Raw, Row extends { id: string; attempts: number
   for (;;) {
     const batch = (await claimInbox<Raw>(deps, table, postgres ? LANES * BATCH : BATCH)).map(toRow);
     if (!batch.length) return handled;
-    const lanes: Row[][] = postgres ? Array.from({ length: LANES }, () => []) : [batch];
-    if (postgres) for (const row of batch) lanes[laneOf(keyOf(row))]!.push(row);
+    const lanes = postgres ? inLanes(batch, keyOf) : [batch];
     const results = await Promise.allSettled(
       lanes.map(async (rows) => {
         for (const row of rows) {

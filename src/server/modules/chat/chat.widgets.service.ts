@@ -1,4 +1,4 @@
-import { BOT_TEXTS, type BotScript, normaliseQuestions } from '../../../domain/chat/bot-texts.js';
+import { BOT_TEXTS, type BotScript, normaliseQuestions, wordedText } from '../../../domain/chat/bot-texts.js';
 import { AppError, Validation } from '../../../domain/errors/app-error.js';
 import type { LocalText } from '../../../domain/forms/form-fields.js';
 import type { ActorContext, Deps } from '../../context.js';
@@ -31,13 +31,6 @@ async function checkWidget(
   v.throwIfAny();
 }
 
-function normaliseGreeting(greeting: LocalText | null): LocalText | null {
-  if (!greeting) return null;
-  const lt = greeting.lt.trim();
-  const en = greeting.en.trim();
-  return lt || en ? { lt, en } : null;
-}
-
 export async function createWidget(
   deps: Deps,
   caller: ActorContext,
@@ -50,7 +43,7 @@ export async function createWidget(
     id: newId(),
     name: input.name.trim(),
     status: input.status ?? 'active',
-    greeting: normaliseGreeting(input.greeting ?? null),
+    greeting: wordedText(input.greeting),
     questions: normaliseQuestions(input.questions),
     allowedOrigins: normaliseOrigins(input.allowedOrigins ?? []),
     sourceId: input.sourceId ?? null,
@@ -92,7 +85,7 @@ export async function updateWidget(
       ...before,
       ...input,
       ...(input.name !== undefined ? { name: input.name.trim() } : {}),
-      ...(input.greeting !== undefined ? { greeting: normaliseGreeting(input.greeting) } : {}),
+      ...(input.greeting !== undefined ? { greeting: wordedText(input.greeting) } : {}),
       ...(input.questions !== undefined ? { questions: normaliseQuestions(input.questions) } : {}),
       ...(input.allowedOrigins !== undefined
         ? { allowedOrigins: normaliseOrigins(input.allowedOrigins) }

@@ -342,7 +342,7 @@ export async function countTermMatches(db: Db, term: string, cap: number): Promi
 
 /**
  * How many of these owners' leads have one of these exact words, counting no further than `cap`:
- * one seek of the (term, owner) index per word and owner.
+ * one statement, a seek of the (term, owner) index per word and owner.
  */
 export async function countOwnersTermMatches(
   db: Db,
@@ -350,20 +350,14 @@ export async function countOwnersTermMatches(
   ownerIds: readonly string[],
   cap: number,
 ): Promise<number> {
-  let total = 0;
-  for (const term of terms) {
-    for (const ownerId of ownerIds) {
-      const inner = db
-        .selectFrom('lead_terms')
-        .select('lead_id')
-        .where('term', '=', term)
-        .where('owner_id', '=', ownerId)
-        .limit(cap + 1 - total);
-      total += await countOf(db, inner);
-      if (total > cap) return total;
-    }
-  }
-  return total;
+  if (!terms.length || !ownerIds.length) return 0;
+  const inner = db
+    .selectFrom('lead_terms')
+    .select('lead_id')
+    .where('term', 'in', terms)
+    .where('owner_id', 'in', ownerIds)
+    .limit(cap + 1);
+  return countOf(db, inner);
 }
 
 /** The rows of a capped query, counted. */

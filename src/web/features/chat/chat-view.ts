@@ -3,6 +3,7 @@ import {
   normaliseQuestions,
   QUESTION_KEYS,
   type QuestionKey,
+  wordedText,
 } from '../../../domain/chat/bot-texts';
 import type { ChatWidgetDto, ChatWidgetInput, ConversationDto, ConversationStatus } from '../../lib/api';
 import { originInput } from '../forms/form-values';
@@ -96,12 +97,10 @@ function questionValues(questions: BotQuestions | null): WidgetValues['questions
  * the questions worded; an emptied starts-per-minute input goes as the default.
  */
 export function toWidgetBody(values: WidgetValues): ChatWidgetInput {
-  const lt = values.greetingLt.trim();
-  const en = values.greetingEn.trim();
   return {
     name: values.name.trim(),
     status: values.status,
-    greeting: lt || en ? { lt, en } : null,
+    greeting: wordedText({ lt: values.greetingLt, en: values.greetingEn }),
     questions: normaliseQuestions(values.questions),
     allowedOrigins: [...new Set(values.allowedOrigins.map(originInput).filter(Boolean))],
     sourceId: values.sourceId,
