@@ -17,6 +17,7 @@ import { apiRoutes } from './modules/index.js';
 import { onWebhookInboxError, stopWebhookInbox } from './modules/integrations/webhook-inbox.js';
 import { publicWebhooksRoutes } from './modules/integrations/webhooks.public.routes.js';
 import { publicReferralRoutes } from './modules/referrals/referrals.public.routes.js';
+import { onRescoreError, stopRescore } from './modules/scoring/scoring.runs.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { openapiPlugin } from './plugins/openapi.js';
@@ -103,6 +104,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => stopImports(deps));
   onWebhookInboxError(deps, (error) => app.log.error({ err: error }, 'webhook inbox failed'));
   app.addHook('onClose', async () => stopWebhookInbox(deps));
+  onRescoreError(deps, (error) => app.log.error({ err: error }, 'rescore failed'));
+  app.addHook('onClose', async () => stopRescore(deps));
   await app.register(staticPlugin, { webRoot: options.webRoot ?? DEFAULT_WEB_ROOT });
   return app;
 }

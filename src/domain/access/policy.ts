@@ -109,3 +109,12 @@ export function can(actor: Actor, action: Action, resource: Resource, record?: O
 export function seesDealAmounts(actor: Actor): boolean {
   return actor.role !== 'marketer' || actor.grants.includes('deal_amounts');
 }
+
+/**
+ * Scoring and routing settings (issue #5): admins and marketers change them, managers read them
+ * (to understand their team's leads), reps neither.
+ */
+export function mayConfigure(actor: Actor, action: 'read' | 'change'): boolean {
+  if (actor.role === 'admin' || actor.role === 'marketer') return true;
+  return action === 'read' && actor.role === 'manager';
+}

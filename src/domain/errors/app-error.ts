@@ -64,6 +64,9 @@ export const FIELD_MESSAGES = {
   invalid_source: 'must name exactly one source: pointer, const, fieldData, liAnswer or first',
   invalid_pointer: 'is not a JSON Pointer (RFC 6901), e.g. /data/email',
   too_deep: 'nests too many sources',
+  never_matches: 'can never match: the rule would give no points',
+  threshold_order: 'must be above the MQL threshold',
+  below_threshold: 'is below the SQL threshold: no lead could reach it',
 } as const;
 export type FieldErrorCode = keyof typeof FIELD_MESSAGES;
 

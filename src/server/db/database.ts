@@ -24,6 +24,10 @@ export interface Database {
   campaign_members: CampaignMembersTable;
   leads: LeadsTable;
   lead_products: LeadProductsTable;
+  scoring_models: ScoringModelsTable;
+  scoring_rules: ScoringRulesTable;
+  lead_scores: LeadScoresTable;
+  scoring_runs: ScoringRunsTable;
   lead_tags: LeadTagsTable;
   lead_history: LeadHistoryTable;
   activities: ActivitiesTable;
@@ -249,6 +253,56 @@ export interface LeadsTable extends Timestamps {
   /** Attribution (capture): the first and the latest touch; moved only by the capture path. */
   first_touch_id: string | null;
   last_touch_id: string | null;
+  /** 1 once a person set the stage: scores never move it then. */
+  stage_by_person: Generated<number>;
+}
+
+export interface ScoringModelsTable extends Timestamps {
+  id: string;
+  name_lt: string;
+  name_en: string;
+  is_primary: Generated<number>;
+  mql_threshold: number;
+  sql_threshold: number;
+  total_cap: number | null;
+  group_caps_json: Generated<string>;
+  half_life_days: number | null;
+  demote_on_decay: Generated<number>;
+  version: Generated<number>;
+}
+
+export interface ScoringRulesTable extends Timestamps {
+  id: string;
+  model_id: string;
+  position: number;
+  kind: string;
+  field: string | null;
+  operator: string | null;
+  value_json: string | null;
+  behaviour: string | null;
+  points: number;
+  group_name: string | null;
+}
+
+export interface ScoringRunsTable {
+  id: string;
+  /** running | done | superseded */
+  status: string;
+  total: number;
+  done: Generated<number>;
+  cursor: string | null;
+  lease_until: string | null;
+  requested_by: string | null;
+  started_at: string;
+  finished_at: string | null;
+}
+
+export interface LeadScoresTable {
+  lead_id: string;
+  model_id: string;
+  total: number;
+  lines_json: string;
+  computed_at: string;
 }
 
 export interface LeadProductsTable {

@@ -3,6 +3,7 @@ import type { Deps } from '../context.js';
 import { kickFormInbox } from '../modules/forms/form-inbox.js';
 import { kickImports } from '../modules/imports/import.job.js';
 import { kickWebhookInbox } from '../modules/integrations/webhook-inbox.js';
+import { kickRescore, rescoreForDecay } from '../modules/scoring/scoring.runs.js';
 import { HOUSEKEEPING_EVERY_MS, runHousekeeping } from './housekeeping.js';
 import { REVISIT_CHECK_EVERY_MS, runRevisitCheck } from './revisits.js';
 import { runTemperatureCheck, TEMPERATURE_CHECK_EVERY_MS } from './temperatures.js';
@@ -27,6 +28,10 @@ export const JOBS: Job[] = [
   { name: 'imports', everyMs: 5_000, run: async (deps) => kickImports(deps, true) },
   // Webhook events left pending by a restart or stored by another instance, like form-inbox.
   { name: 'webhook-inbox', everyMs: 30_000, run: async (deps) => kickWebhookInbox(deps) },
+  // A rescore after a rule change left by a restart or another instance (its lease ran out).
+  { name: 'rescore', everyMs: 30_000, run: async (deps) => kickRescore(deps) },
+  // Behaviour points fade: a daily rescore brings totals and stages to today.
+  { name: 'score-decay', everyMs: 3_600_000, run: rescoreForDecay },
 ];
 
 /** Runs each job now and then on its interval; returns a function that stops them. */

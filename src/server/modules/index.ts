@@ -31,6 +31,8 @@ import { organisationsRoutes } from './organisations/organisations.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
 import { DuplicateCandidateSchema, OrganisationSchema, PersonSchema } from './people/people.schemas.js';
 import { referralsRoutes } from './referrals/referrals.routes.js';
+import { scoringRoutes } from './scoring/scoring.routes.js';
+import { ScoreModelSchema } from './scoring/scoring.schemas.js';
 import { settingsRoutes } from './settings/settings.routes.js';
 import { sourcesRoutes } from './sources/sources.routes.js';
 import { SourceSchema } from './sources/sources.schemas.js';
@@ -68,6 +70,7 @@ export const apiRoutes: FastifyPluginAsync<{ deps: Deps }>[] = [
   engagementRoutes,
   referralsRoutes,
   chatRoutes,
+  scoringRoutes,
 ];
 
 /** Schemas with an `$id` that responses reference (`Type.Ref('User')`); registered once for validation and OpenAPI. */
@@ -99,4 +102,5 @@ export const sharedSchemas: TSchema[] = [
   ChatWidgetSchema,
   ChatMessageSchema,
   ChatConversationSchema,
+  ScoreModelSchema,
 ];

@@ -48,6 +48,9 @@ const importPages = {
   create: async () => ({ Component: (await import('../features/imports/NewImportPage')).NewImportPage }),
   one: async () => ({ Component: (await import('../features/imports/ImportPage')).ImportPage }),
 };
+const scoringPage = async () => ({
+  Component: (await import('../features/scoring/ScoringPage')).ScoringPage,
+});
 const adminPages = {
   users: async () => ({ Component: (await import('../features/users/UsersPage')).UsersPage }),
   teams: async () => ({ Component: (await import('../features/teams/TeamsPage')).TeamsPage }),
@@ -88,6 +91,7 @@ const FEATURE_ROUTES: Partial<Record<string, RouteObject[]>> = {
     { path: 'new', lazy: contentPages.one },
     { path: ':id', lazy: contentPages.one },
   ],
+  '/scoring': [{ index: true, lazy: scoringPage }],
   '/imports': [
     { index: true, lazy: importPages.list },
     { path: 'new', lazy: importPages.create },

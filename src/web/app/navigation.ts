@@ -5,6 +5,7 @@ import {
   IconFileImport,
   IconFilter,
   IconForms,
+  IconGauge,
   IconKey,
   IconMessages,
   IconNews,
@@ -17,7 +18,7 @@ import {
   IconUsersGroup,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
-import { mayManageMarketing } from '../lib/access';
+import { mayConfigureScoring, mayManageMarketing } from '../lib/access';
 import type { UserDto } from '../lib/api';
 
 /** The app's sections in one list, so the navigation and the router cannot disagree. */
@@ -34,6 +35,7 @@ export interface NavItem {
     | 'nav.chat'
     | 'nav.integrations'
     | 'nav.content'
+    | 'nav.scoring'
     | 'nav.analytics'
     | 'nav.users'
     | 'nav.teams'
@@ -69,6 +71,13 @@ export const FEATURE_NAV: readonly NavItem[] = [
     icon: IconNews,
     testId: 'nav-content',
     visibleTo: mayManageMarketing,
+  },
+  {
+    to: '/scoring',
+    label: 'nav.scoring',
+    icon: IconGauge,
+    testId: 'nav-scoring',
+    visibleTo: (user) => mayConfigureScoring(user, 'read'),
   },
   { to: '/analytics', label: 'nav.analytics', icon: IconChartBar },
 ];

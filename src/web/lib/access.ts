@@ -1,4 +1,4 @@
-import { can } from '../../domain/access/policy';
+import { can, mayConfigure } from '../../domain/access/policy';
 import type { UserDto } from './api';
 
 /**
@@ -10,4 +10,15 @@ import type { UserDto } from './api';
  */
 export function mayManageMarketing(user: Pick<UserDto, 'id' | 'role' | 'teamId' | 'grants'>): boolean {
   return can({ ...user, managedTeamIds: [] }, 'update', 'campaign');
+}
+
+/**
+ * Scoring (and later routing) settings, as the server's policy says: admins and marketers change
+ * them, managers read them, reps neither.
+ */
+export function mayConfigureScoring(
+  user: Pick<UserDto, 'id' | 'role' | 'teamId' | 'grants'>,
+  action: 'read' | 'change',
+): boolean {
+  return mayConfigure({ ...user, managedTeamIds: [] }, action);
 }

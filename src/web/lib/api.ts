@@ -13,6 +13,7 @@ import { integrationsApi } from './api/integrations';
 import { activitiesApi, leadsApi, viewsApi } from './api/leads';
 import { notificationsApi } from './api/notifications';
 import { organisationsApi, peopleApi } from './api/people';
+import { scoringApi } from './api/scoring';
 import { settingsApi } from './api/settings';
 
 /**
@@ -39,6 +40,7 @@ export * from './api/integrations';
 export * from './api/leads';
 export * from './api/notifications';
 export * from './api/people';
+export * from './api/scoring';
 export * from './api/settings';
 export type {
   ChangePasswordInput,
@@ -127,4 +129,5 @@ export const api = {
   integrations: integrationsApi,
   content: contentApi,
   chat: chatApi,
+  scoring: scoringApi,
 };

@@ -12,6 +12,7 @@ import { importsAndWebhooks } from './20261127T0110-imports-webhooks.js';
 import { engagementAndReferrals } from './20261127T0120-engagement-referrals.js';
 import { chat } from './20261127T0130-chat.js';
 import { chatQuestions } from './20261127T0140-chat-questions.js';
+import { scoring } from './20261127T0200-scoring.js';
 
 /** A migration may branch on the dialect (auto-increment, locking, types) where it must. */
 export type MigrationFactory = (dialect: DialectName) => Migration;
@@ -30,4 +31,5 @@ export const MIGRATIONS: Record<string, MigrationFactory> = {
   '20261127T0120-engagement-referrals': engagementAndReferrals,
   '20261127T0130-chat': chat,
   '20261127T0140-chat-questions': chatQuestions,
+  '20261127T0200-scoring': scoring,
 };

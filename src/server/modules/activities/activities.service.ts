@@ -4,6 +4,7 @@ import { decodeTimeCursor, encodeCursor } from '../../db/cursor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { visibleLead } from '../leads/lead-rules.js';
 import { touchLastActivity } from '../leads/leads.repository.js';
+import { rescoreLeads } from '../scoring/scoring.write.js';
 import { findUserById } from '../users/users.repository.js';
 import {
   type Activity,
@@ -81,6 +82,7 @@ export async function addActivity(
       after: activity,
       at,
     });
+    await rescoreLeads(trx, at, [leadId]);
     return withOverdue(activity, now);
   });
 }
@@ -111,6 +113,7 @@ export async function setTaskDone(
       after: { doneAt },
       at,
     });
+    await rescoreLeads(trx, at, [leadId]);
     return withOverdue({ ...activity, doneAt, updatedAt: at }, now);
   });
 }

@@ -10,6 +10,7 @@ import type { CreateLeadInput } from '../leads/leads.schemas.js';
 import { createLeadIn } from '../leads/leads.service.js';
 import { systemEvent } from '../leads/leads.view.js';
 import { peopleMatching } from '../people/people.repository.js';
+import { rescoreLeads } from '../scoring/scoring.write.js';
 import {
   insertConsent,
   insertTouch,
@@ -97,6 +98,8 @@ export async function captureLead(
   // The visitor is known now: what they did anonymously before becomes theirs (§5).
   if (input.visitorId)
     await attachVisitorEngagement(trx, caller, { ...ref, visitorId: input.visitorId }, now);
+  // The arrival (and any engagement just attached) is behaviour: scored before the commit.
+  await rescoreLeads(trx, now, [result.leadId]);
   return result;
 }
 

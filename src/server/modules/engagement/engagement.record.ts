@@ -8,6 +8,7 @@ import { insertActivity } from '../activities/activities.repository.js';
 import { openLeadOf } from '../capture/capture.repository.js';
 import { captureLead } from '../capture/capture.service.js';
 import { leadsOfPerson } from '../leads/leads.repository.js';
+import { rescoreLeadsOf } from '../scoring/scoring.write.js';
 import {
   type ContentItem,
   type EngagementEvent,
@@ -101,6 +102,7 @@ export async function recordKnownEngagement(
   } else {
     await insertEvent(trx, event, at);
   }
+  await rescoreLeadsOf(trx, at, { personIds: [personId] });
   return { eventId: event.id, personId, leadId, leadCreated: false };
 }
 

@@ -19,6 +19,7 @@ import { customValuesChecker, mergeCustomValues } from '../custom-fields/custom-
 import { organisationRow, organisationsBy } from '../organisations/organisations.repository.js';
 import { emailRows, findPeople, peopleMatching, personRow, phoneRows } from '../people/people.repository.js';
 import { normaliseOrganisation, normalisePerson } from '../people/people.service.js';
+import { rescoreLeads } from '../scoring/scoring.write.js';
 import {
   channelOwner,
   checkReferences,
@@ -360,4 +361,14 @@ export async function writeLeadPlans(trx: Db, caller: Caller, plans: readonly Le
   await insertMany(trx, 'lead_history', history);
   await insertMany(trx, 'activities', activities);
   await insertMany(trx, 'audit_log', audit);
+  // Scored in the same transaction: a lead is never stored without the score its fields earn.
+  const first = plans[0];
+  if (first) {
+    const scored = await rescoreLeads(
+      trx,
+      first.lead.createdAt,
+      plans.map((p) => p.lead.id),
+    );
+    for (const { lead } of plans) Object.assign(lead, scored.get(lead.id) ?? {});
+  }
 }

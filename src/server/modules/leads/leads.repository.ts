@@ -44,7 +44,10 @@ function toRow(
   lead: Lead,
   searchText: string,
   temperature: Temperature,
-): Omit<LeadRow, 'id' | 'created_at' | 'created_by' | 'first_touch_id' | 'last_touch_id'> {
+): Omit<
+  LeadRow,
+  'id' | 'created_at' | 'created_by' | 'first_touch_id' | 'last_touch_id' | 'stage_by_person'
+> {
   return {
     temperature,
     person_id: lead.personId,
@@ -256,12 +259,13 @@ export async function setDeletedAt(db: Db, id: string, deletedAt: string | null,
     .execute();
 }
 
-/** Writes a stage change and the fields that belong to it. */
+/** Writes a person's stage change and the fields that belong to it (scores never move the stage again). */
 export async function saveLeadStage(db: Db, lead: Lead): Promise<void> {
   await db
     .updateTable('leads')
     .set({
       stage: lead.stage,
+      stage_by_person: 1,
       stage_changed_at: lead.stageChangedAt,
       disqualify_reason: lead.disqualifyReason,
       disqualify_note: lead.disqualifyNote,

@@ -11,6 +11,7 @@ import { visibleCandidates } from '../people/people.query.service.js';
 import { findPeople } from '../people/people.repository.js';
 import type { DuplicateCandidate } from '../people/people.schemas.js';
 import { duplicatesOfOrganisation, duplicatesOfPerson } from '../people/people.service.js';
+import { rescoreLeads } from '../scoring/scoring.write.js';
 import { LeadPlanner, type Planned, writeLeadPlans } from './lead-plan.js';
 import {
   checkReferences,
@@ -187,6 +188,7 @@ export async function updateLead(
     }
     const keys = Object.keys(input);
     await recordUpdate(trx, caller, 'lead', id, { before, after, keys, at: now });
+    Object.assign(after, (await rescoreLeads(trx, now, [id])).get(id) ?? {});
     return leadDto(deps, trx, after);
   });
 }

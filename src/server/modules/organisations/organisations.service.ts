@@ -10,6 +10,7 @@ import { searchLeadRefs } from '../leads/leads.query.service.js';
 import { visibleCandidates } from '../people/people.query.service.js';
 import type { OrganisationInput } from '../people/people.schemas.js';
 import { duplicatesOfOrganisation, normaliseOrganisation } from '../people/people.service.js';
+import { rescoreLeadsOf } from '../scoring/scoring.write.js';
 import { refreshLeadsOf } from './organisation-leads.js';
 import {
   findOrganisation,
@@ -60,6 +61,7 @@ export async function updateOrganisation(
     if (after.name !== before.name) await refreshLeadsOf(trx, [id]);
     const keys = Object.keys(input);
     await recordUpdate(trx, caller, 'organisation', id, { before, after, keys, at });
+    await rescoreLeadsOf(trx, at, { organisationIds: [id] });
     return after;
   });
 }

@@ -7,6 +7,7 @@ import { recordUpdate } from '../audit/audit.repository.js';
 import { checkCustomValues, mergeCustomValues } from '../custom-fields/custom-values.js';
 import { leadSearchText } from '../leads/leads.view.js';
 import { findOrganisation } from '../organisations/organisations.repository.js';
+import { rescoreLeadsOf } from '../scoring/scoring.write.js';
 import { personView, visibleCandidates, visiblePerson } from './people.query.service.js';
 import { refreshLeadSearchText, savePerson } from './people.repository.js';
 import type { PersonInput } from './people.schemas.js';
@@ -63,5 +64,6 @@ export async function changePersonIn(
   await savePerson(trx, after, personSearchText(after), after.emails.map(emailKey), false);
   await refreshLeadSearchText(trx, before.id, (title, orgName) => leadSearchText(after, orgName, title));
   await recordUpdate(trx, caller, 'person', before.id, { before, after, keys: Object.keys(input), at });
+  await rescoreLeadsOf(trx, at, { personIds: [before.id] });
   return after;
 }

@@ -7,6 +7,7 @@ import { isApiError } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { notifyProblem, notifySuccess, problemMessage } from '../../lib/problems';
 import { MessagePage } from '../home/MessagePage';
+import { LeadScoreCard } from '../scoring/LeadScoreCard';
 import { DuplicatesNotice } from './DuplicatesNotice';
 import { LeadActions } from './LeadActions';
 import { LeadAttribution } from './LeadAttribution';
@@ -73,6 +74,7 @@ export function LeadDetailPage() {
           <Stack gap="md">
             <PersonCard lead={data} />
             <LeadFacts lead={data} />
+            {data.deletedAt ? null : <LeadScoreCard leadId={data.id} />}
             <LeadAttribution leadId={data.id} />
           </Stack>
         </Grid.Col>

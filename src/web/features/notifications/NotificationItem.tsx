@@ -19,6 +19,7 @@ function linesOf(item: NotificationDto, t: TFunction): string[] {
       lines.push(t('timeline.competitor', { competitor: text(item.data.competitor) }));
     return lines;
   }
+  if (item.kind === 'lead_sql') return [t('notifications.leadSql', { title: text(item.data.title) })];
   return [t('notifications.other', { kind: item.kind })];
 }
 

@@ -1,0 +1,430 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { describeEachDialect } from '../../../../test/dialects.js';
+import { newLead, uniqueEmail } from '../../../../test/factories.js';
+import { problem, type Session, useTestApp } from '../../../../test/harness.js';
+import { DEFAULT_SCORE_ID } from '../../db/migrations/20261127T0200-scoring.js';
+import { SEED_SOURCES } from '../../db/migrations/seed-sources.js';
+import { renderToken } from '../forms/form-guards.js';
+import { formInboxIdle } from '../forms/form-inbox.js';
+import { rescoreForDecay, rescoreIdle, runRescore } from './scoring.runs.js';
+
+const UNKNOWN_ID = '01900000-0000-7000-8000-00000000ffff';
+const WEB_FORM_SOURCE = SEED_SOURCES.find((s) => s.key === 'web_form')?.id;
+const text = (lt: string, en = lt) => ({ lt, en });
+
+type Line = {
+  ruleId: string | null;
+  kind: string;
+  points: number;
+  count: number | null;
+  rule: { field?: string } | null;
+};
+
+describeEachDialect('scoring', (dialect) => {
+  const t = useTestApp(dialect);
+  let seq = 0;
+  const nextAddress = () => `10.${dialect === 'sqlite' ? 5 : 15}.${Math.floor(++seq / 250)}.${seq % 250}`;
+
+  const call = (
+    s: Session | null,
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: object,
+  ) =>
+    t.app.inject({
+      method,
+      url: `/api/v1${url}`,
+      ...(s ? { headers: s.headers } : {}),
+      ...(payload ? { payload } : {}),
+    });
+
+  async function addRule(s: Session, rule: object) {
+    const res = await call(s, 'POST', '/scoring/rules', rule);
+    expect(res.statusCode, res.body).toBe(201);
+    await rescoreIdle(t.deps);
+    return res.json() as { id: string; scoreId: string };
+  }
+
+  const leadRow = (id: string) =>
+    t.deps.db.selectFrom('leads').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+
+  beforeEach(async () => {
+    await rescoreIdle(t.deps);
+    await t.deps.db.deleteFrom('scoring_rules').execute();
+    await t.deps.db.deleteFrom('scoring_runs').execute();
+    await t.deps.db
+      .updateTable('scoring_models')
+      .set({
+        mql_threshold: 50,
+        sql_threshold: 100,
+        total_cap: null,
+        group_caps_json: '{}',
+        half_life_days: 30,
+        demote_on_decay: 0,
+      })
+      .execute();
+  });
+
+  describe('who may see and change scoring', () => {
+    it('answers 401 without a session', async () => {
+      expect((await call(null, 'GET', '/scoring/rules')).statusCode).toBe(401);
+      expect(
+        (await call(null, 'POST', '/scoring/rules', { kind: 'behaviour', behaviour: 'chat', points: 5 }))
+          .statusCode,
+      ).toBe(401);
+    });
+
+    it('refuses a rep both reading and changing, and a manager changing; a marketer may change', async () => {
+      const rule = { kind: 'behaviour', behaviour: 'chat', points: 5 };
+      const rep = await t.signedIn('rep');
+      for (const res of [
+        await call(rep, 'GET', '/scoring/rules'),
+        await call(rep, 'POST', '/scoring/rules', rule),
+      ]) {
+        expect(res.statusCode).toBe(403);
+        expect(problem(res).type).toContain('forbidden');
+      }
+      const manager = await t.signedIn('manager');
+      expect((await call(manager, 'GET', '/scoring/rules')).statusCode).toBe(200);
+      expect((await call(manager, 'POST', '/scoring/rules', rule)).statusCode).toBe(403);
+      const marketer = await t.signedIn('marketer');
+      await addRule(marketer, rule);
+      const settings = (await call(manager, 'GET', '/scoring/rules')).json();
+      expect(settings.scores[0].rules).toHaveLength(1);
+    });
+
+    it("refuses a lead's score to someone who may not see the lead", async () => {
+      const owner = await t.signedIn('rep');
+      const other = await t.signedIn('rep');
+      const lead = await newLead(t.app, owner);
+      expect((await call(owner, 'GET', `/leads/${lead.id}/score`)).statusCode).toBe(200);
+      expect((await call(other, 'GET', `/leads/${lead.id}/score`)).statusCode).toBe(404);
+    });
+  });
+
+  describe('bad rules and scores', () => {
+    it('names the field of a rule that can never match, and of thresholds out of order', async () => {
+      const admin = await t.signedIn('admin');
+      const cases: [object, string, string][] = [
+        [
+          { kind: 'fit', field: 'person.country', operator: 'in', value: [], points: 10 },
+          'value',
+          'never_matches',
+        ],
+        [
+          {
+            kind: 'fit',
+            field: 'organisation.size',
+            operator: 'range',
+            value: { min: 50, max: 10 },
+            points: 10,
+          },
+          'value',
+          'never_matches',
+        ],
+        [
+          { kind: 'fit', field: 'person.shoeSize', operator: 'equals', value: '42', points: 10 },
+          'field',
+          'invalid_value',
+        ],
+        [{ kind: 'behaviour', behaviour: 'chat', points: 0 }, 'points', 'never_matches'],
+      ];
+      for (const [rule, field, code] of cases) {
+        const res = await call(admin, 'POST', '/scoring/rules', rule);
+        expect(res.statusCode, JSON.stringify(rule)).toBe(400);
+        expect(problem(res).errors).toContainEqual(expect.objectContaining({ field, code }));
+      }
+      const score = { nameLt: 'Balai', nameEn: 'Score', mqlThreshold: 120, sqlThreshold: 100 };
+      const order = await call(admin, 'PUT', `/scoring/scores/${DEFAULT_SCORE_ID}`, score);
+      expect(order.statusCode).toBe(400);
+      expect(problem(order).errors).toContainEqual(
+        expect.objectContaining({ field: 'sqlThreshold', code: 'threshold_order' }),
+      );
+      const cap = await call(admin, 'POST', '/scoring/scores', { ...score, mqlThreshold: 50, totalCap: 80 });
+      expect(problem(cap).errors).toContainEqual(
+        expect.objectContaining({ field: 'totalCap', code: 'below_threshold' }),
+      );
+      const unknown = await call(admin, 'POST', '/scoring/rules', {
+        scoreId: UNKNOWN_ID,
+        kind: 'behaviour',
+        behaviour: 'chat',
+        points: 5,
+      });
+      expect(unknown.statusCode).toBe(404);
+      expect((await call(admin, 'GET', '/scoring/rules')).json().scores[0].rules).toEqual([]);
+    });
+  });
+
+  describe('scores through the write path', () => {
+    it('scores a new lead on its fit, explains why, and makes it an MQL', async () => {
+      const admin = await t.signedIn('admin');
+      const title = await addRule(admin, {
+        kind: 'fit',
+        field: 'person.jobTitle',
+        operator: 'contains',
+        value: 'direktor',
+        points: 30,
+      });
+      const company = await addRule(admin, {
+        kind: 'fit',
+        field: 'email.kind',
+        operator: 'equals',
+        value: 'company',
+        points: 25,
+      });
+      await addRule(admin, {
+        kind: 'fit',
+        field: 'organisation.country',
+        operator: 'equals',
+        value: 'LV',
+        points: 40,
+      });
+      const rep = await t.signedIn('rep');
+      const lead = await newLead(t.app, rep, {
+        person: {
+          firstName: 'Jonas',
+          lastName: 'Direktorius',
+          jobTitle: 'Generalinis direktorius',
+          emails: [`jonas.${++seq}@uab-pavyzdys.lt`],
+        },
+      });
+      expect(lead.score).toBe(55);
+      expect(lead.stage).toBe('mql');
+      const res = await call(rep, 'GET', `/leads/${lead.id}/score`);
+      expect(res.statusCode, res.body).toBe(200);
+      const [score] = res.json().scores;
+      expect(score).toMatchObject({ scoreId: DEFAULT_SCORE_ID, primary: true, total: 55, reaches: 'mql' });
+      expect(score.lines.map((l: Line) => [l.ruleId, l.points])).toEqual([
+        [title.id, 30],
+        [company.id, 25],
+      ]);
+      expect(score.lines[0].rule.field).toBe('person.jobTitle');
+      const history = await t.deps.db
+        .selectFrom('lead_history')
+        .selectAll()
+        .where('lead_id', '=', lead.id)
+        .where('field', '=', 'stage')
+        .orderBy('at')
+        .orderBy('id')
+        .execute();
+      expect(history.map((h) => [h.from_value, h.to_value, h.channel])).toEqual([
+        [null, 'suspect', 'ui'],
+        ['suspect', 'mql', 'automation'],
+      ]);
+      // a free mailbox earns nothing from the company rule
+      const free = await newLead(t.app, rep, {
+        person: { firstName: 'Ona', lastName: 'X', emails: [`ona.${++seq}@gmail.com`] },
+      });
+      expect(free.score).toBe(0);
+      expect(free.stage).toBe('suspect');
+    });
+
+    it('adds behaviour as it happens, hands an SQL to its owner, and a person’s stage wins after that', async () => {
+      const admin = await t.signedIn('admin');
+      await addRule(admin, { kind: 'behaviour', behaviour: 'call_connected', points: 60 });
+      const rep = await t.signedIn('rep');
+      const lead = await newLead(t.app, rep);
+      const logCall = (outcome: string) =>
+        call(rep, 'POST', `/leads/${lead.id}/activities`, { type: 'call', outcome, direction: 'outbound' });
+      expect((await logCall('no_answer')).statusCode).toBe(201);
+      expect((await leadRow(lead.id)).score).toBe(0);
+      await logCall('connected');
+      expect(await leadRow(lead.id)).toMatchObject({ score: 60, stage: 'mql' });
+      await logCall('connected');
+      expect(await leadRow(lead.id)).toMatchObject({ score: 120, stage: 'sql' });
+      const notes = await t.deps.db
+        .selectFrom('notifications')
+        .selectAll()
+        .where('entity_id', '=', lead.id)
+        .execute();
+      expect(notes.map((n) => [n.kind, n.user_id])).toEqual([['lead_sql', rep.user.id]]);
+      const lines = (await call(rep, 'GET', `/leads/${lead.id}/score`)).json().scores[0].lines;
+      expect(lines).toEqual([expect.objectContaining({ kind: 'behaviour', points: 120, count: 2 })]);
+      // the rep moves it back by hand: more calls change its score, never its stage
+      expect((await call(rep, 'POST', `/leads/${lead.id}/stage`, { stage: 'mql' })).statusCode).toBe(200);
+      await logCall('connected');
+      expect(await leadRow(lead.id)).toMatchObject({ score: 180, stage: 'mql', stage_by_person: 1 });
+    });
+
+    it('scores a web form submission (fit and the submission itself) before it is acknowledged as stored', async () => {
+      const admin = await t.signedIn('admin');
+      await addRule(admin, { kind: 'behaviour', behaviour: 'form_submitted', points: 35 });
+      await addRule(admin, {
+        kind: 'fit',
+        field: 'lead.source',
+        operator: 'equals',
+        value: 'web_form',
+        points: 20,
+      });
+      const form = await call(admin, 'POST', '/forms', {
+        name: 'Kainos užklausa',
+        fields: [
+          { key: 'person.firstName', required: true, label: text('Vardas'), help: null },
+          { key: 'person.email', required: true, label: text('El. paštas'), help: null },
+        ],
+        sourceId: WEB_FORM_SOURCE,
+        minFillSeconds: 0,
+      });
+      expect(form.statusCode, form.body).toBe(201);
+      const submit = async (email: string) => {
+        const res = await t.app.inject({
+          method: 'POST',
+          url: `/api/public/forms/${form.json().id}/submissions`,
+          remoteAddress: nextAddress(),
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          payload: new URLSearchParams({
+            _t: renderToken(t.deps.config.sessionSecret, form.json().id, Date.now() - 10_000),
+            'person.firstName': 'Rasa',
+            'person.email': email,
+          }).toString(),
+        });
+        expect(res.statusCode, res.body).toBe(201);
+        await formInboxIdle(t.deps);
+        const row = await t.deps.db
+          .selectFrom('form_submissions')
+          .selectAll()
+          .where('id', '=', res.json().id)
+          .executeTakeFirstOrThrow();
+        return leadRow(row.lead_id as string);
+      };
+      const email = uniqueEmail('rasa');
+      const first = await submit(email);
+      expect(first).toMatchObject({ score: 55, stage: 'mql' });
+      // the same person again: the open lead gets the new submission's points
+      const again = await submit(email);
+      expect(again.id).toBe(first.id);
+      expect(again.score).toBe(90);
+    });
+
+    it('rescores a lead when its person or organisation changes', async () => {
+      const admin = await t.signedIn('admin');
+      await addRule(admin, {
+        kind: 'fit',
+        field: 'person.jobTitle',
+        operator: 'in',
+        value: ['CEO', 'CFO'],
+        points: 50,
+      });
+      const lead = await newLead(t.app, admin);
+      expect((await leadRow(lead.id)).score).toBe(0);
+      const res = await call(admin, 'PATCH', `/people/${lead.personId}`, { jobTitle: 'ceo' });
+      expect([200, 201], res.body).toContain(res.statusCode);
+      expect(await leadRow(lead.id)).toMatchObject({ score: 50, stage: 'mql' });
+    });
+  });
+
+  describe('decay', () => {
+    it('fades behaviour points by the half-life, and starts a daily rescore only when something fades', async () => {
+      const admin = await t.signedIn('admin');
+      expect(await rescoreForDecay(t.deps)).toBe(false); // no behaviour rules: nothing fades
+      await addRule(admin, { kind: 'behaviour', behaviour: 'meeting_held', points: 60 });
+      const lead = await newLead(t.app, admin);
+      const sixtyDaysAgo = new Date(t.deps.now().getTime() - 60 * 86_400_000).toISOString();
+      const meeting = await call(admin, 'POST', `/leads/${lead.id}/activities`, {
+        type: 'meeting',
+        subject: 'Susitikimas',
+        occurredAt: sixtyDaysAgo,
+      });
+      expect(meeting.statusCode, meeting.body).toBe(201);
+      expect((await leadRow(lead.id)).score).toBe(15); // 60 points, two half-lives of 30 days ago
+      // a meeting still ahead gives nothing until it has taken place
+      const ahead = new Date(t.deps.now().getTime() + 7 * 86_400_000).toISOString();
+      await call(admin, 'POST', `/leads/${lead.id}/activities`, {
+        type: 'meeting',
+        subject: 'Kitas',
+        occurredAt: ahead,
+      });
+      expect((await leadRow(lead.id)).score).toBe(15);
+      await t.deps.db.updateTable('leads').set({ score: 0 }).where('id', '=', lead.id).execute();
+      // the rule's own rescore ran less than a day ago: no second one yet
+      expect(await rescoreForDecay(t.deps)).toBe(false);
+      await t.deps.db.updateTable('scoring_runs').set({ started_at: sixtyDaysAgo }).execute();
+      expect(await rescoreForDecay(t.deps)).toBe(true);
+      await rescoreIdle(t.deps);
+      expect((await leadRow(lead.id)).score).toBe(15);
+      expect(await rescoreForDecay(t.deps)).toBe(false);
+    });
+  });
+
+  describe('rescoring after a rule change', () => {
+    it('rescores every lead in the background with progress, and clears points of a deleted rule', async () => {
+      const admin = await t.signedIn('admin');
+      const leads = [];
+      for (let i = 0; i < 5; i++) leads.push(await newLead(t.app, admin, { tags: ['vip'] }));
+      const rule = await addRule(admin, {
+        kind: 'fit',
+        field: 'lead.tags',
+        operator: 'in',
+        value: ['VIP'],
+        points: 15,
+      });
+      const settings = (await call(admin, 'GET', '/scoring/rules')).json();
+      expect(settings.rescore).toMatchObject({ status: 'done' });
+      expect(settings.rescore.done).toBe(settings.rescore.total);
+      for (const l of leads) expect((await leadRow(l.id)).score).toBe(15);
+      expect((await call(admin, 'DELETE', `/scoring/rules/${rule.id}`)).statusCode).toBe(204);
+      await rescoreIdle(t.deps);
+      for (const l of leads) expect((await leadRow(l.id)).score).toBe(0);
+      const scores = await t.deps.db
+        .selectFrom('lead_scores')
+        .selectAll()
+        .where(
+          'lead_id',
+          'in',
+          leads.map((l) => l.id),
+        )
+        .execute();
+      expect(scores).toEqual([]);
+    });
+
+    it('resumes an interrupted rescore after its cursor, and leaves a run another instance holds alone', async () => {
+      const admin = await t.signedIn('admin');
+      const leads = [];
+      for (let i = 0; i < 4; i++) leads.push(await newLead(t.app, admin, { tags: ['resume'] }));
+      await addRule(admin, { kind: 'fit', field: 'lead.tags', operator: 'in', value: ['resume'], points: 7 });
+      // an interrupted run: its cursor is the second lead, its lease long gone
+      await t.deps.db
+        .updateTable('leads')
+        .set({ score: 0 })
+        .where(
+          'id',
+          'in',
+          leads.map((l) => l.id),
+        )
+        .execute();
+      const sorted = leads.map((l) => l.id).sort();
+      const runId = '01900000-0000-7000-8000-0000000000aa';
+      const run = {
+        id: runId,
+        status: 'running',
+        total: 4,
+        done: 2,
+        cursor: sorted[1]!,
+        requested_by: null,
+        started_at: new Date().toISOString(),
+        finished_at: null,
+      };
+      // held by another instance for another minute: not touched
+      await t.deps.db
+        .insertInto('scoring_runs')
+        .values({ ...run, lease_until: new Date(Date.now() + 60_000).toISOString() })
+        .execute();
+      expect(await runRescore(t.deps)).toBe(0);
+      await t.deps.db
+        .updateTable('scoring_runs')
+        .set({ lease_until: new Date(Date.now() - 1).toISOString() })
+        .where('id', '=', runId)
+        .execute();
+      expect(await runRescore(t.deps)).toBeGreaterThanOrEqual(2);
+      const scores = await Promise.all(sorted.map(async (id) => (await leadRow(id)).score));
+      expect(scores.slice(0, 2)).toEqual([0, 0]);
+      expect(scores.slice(2)).toEqual([7, 7]);
+      const after = await t.deps.db
+        .selectFrom('scoring_runs')
+        .selectAll()
+        .where('id', '=', runId)
+        .executeTakeFirstOrThrow();
+      expect(after.status).toBe('done');
+    });
+  });
+});

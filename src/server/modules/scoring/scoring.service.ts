@@ -1,0 +1,211 @@
+import { mayConfigure } from '../../../domain/access/policy.js';
+import { AppError, Validation } from '../../../domain/errors/app-error.js';
+import { modelErrors, type NewRule, ruleErrors, type ScoreModel } from '../../../domain/scoring/rules.js';
+import { targetStage } from '../../../domain/scoring/score.js';
+import type { ActorContext, Deps } from '../../context.js';
+import type { Db } from '../../db/database.js';
+import { newId } from '../../db/ids.js';
+import { assertVisible } from '../../db/scope.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { findLead } from '../leads/leads.repository.js';
+import {
+  bumpVersion,
+  deleteRule,
+  insertModel,
+  insertRule,
+  latestRun,
+  loadModels,
+  type ModelFields,
+  ruleModelId,
+  scoresOfLead,
+  startRun,
+  updateModel,
+  updateRule,
+} from './scoring.repository.js';
+import { kickRescore } from './scoring.runs.js';
+import type { RuleInput, ScoreInput } from './scoring.schemas.js';
+
+function assertMay(caller: ActorContext, action: 'read' | 'change'): void {
+  if (!mayConfigure(caller.actor, action))
+    throw new AppError(
+      'forbidden',
+      action === 'read'
+        ? 'Only admins, marketers and managers see scoring'
+        : 'Only admins and marketers change scoring',
+    );
+}
+
+/** Every score with its rules and the latest rescore's progress. */
+export async function scoringSettings(deps: Deps, caller: ActorContext) {
+  assertMay(caller, 'read');
+  const models = await loadModels(deps.db);
+  return { scores: models, rescore: await latestRun(deps.db) };
+}
+
+function toRule(input: RuleInput): NewRule {
+  return input.kind === 'behaviour'
+    ? {
+        kind: 'behaviour',
+        behaviour: input.behaviour as never,
+        points: input.points,
+        group: input.group?.trim() || null,
+      }
+    : {
+        kind: 'fit',
+        field: input.field ?? '',
+        operator: input.operator as never,
+        value: input.value ?? null,
+        points: input.points,
+        group: input.group?.trim() || null,
+      };
+}
+
+/** Changes of rules and scores share this: checked, saved, audited, and every lead rescored after. */
+async function changeScoring<T>(
+  deps: Deps,
+  caller: ActorContext,
+  change: (trx: Db, now: string) => Promise<{ result: T; audit: Parameters<typeof recordAudit>[2] }>,
+): Promise<T> {
+  assertMay(caller, 'change');
+  const now = deps.now().toISOString();
+  const result = await deps.db.transaction().execute(async (trx) => {
+    const { result, audit } = await change(trx, now);
+    await recordAudit(trx, caller, audit);
+    await startRun(trx, caller.user.id, now);
+    return result;
+  });
+  kickRescore(deps);
+  return result;
+}
+
+async function modelOr404(db: Db, id: string | undefined): Promise<ScoreModel & { version: number }> {
+  const models = await loadModels(db);
+  const model = id ? models.find((m) => m.id === id) : (models.find((m) => m.primary) ?? models[0]);
+  if (!model) throw new AppError('not_found', 'No such score');
+  return model;
+}
+
+export async function addRule(deps: Deps, caller: ActorContext, input: RuleInput) {
+  const rule = toRule(input);
+  const v = new Validation();
+  v.errors.push(...ruleErrors(rule));
+  v.throwIfAny();
+  return changeScoring(deps, caller, async (trx, now) => {
+    const model = await modelOr404(trx, input.scoreId);
+    if (model.rules.length >= 200) throw new AppError('unprocessable', 'A score has at most 200 rules');
+    const id = newId();
+    await insertRule(trx, id, model.id, rule, now);
+    await bumpVersion(trx, model.id, now);
+    const saved = { id, scoreId: model.id, ...rule };
+    return {
+      result: saved,
+      audit: { entityType: 'scoring_rule', entityId: id, action: 'create', after: saved, at: now },
+    };
+  });
+}
+
+export async function changeRule(deps: Deps, caller: ActorContext, id: string, input: RuleInput) {
+  const rule = toRule(input);
+  const v = new Validation();
+  v.errors.push(...ruleErrors(rule));
+  v.throwIfAny();
+  return changeScoring(deps, caller, async (trx, now) => {
+    const modelId = await ruleModelId(trx, id);
+    if (!modelId) throw new AppError('not_found', 'No such scoring rule');
+    const before = (await modelOr404(trx, modelId)).rules.find((r) => r.id === id);
+    await updateRule(trx, id, rule, now);
+    await bumpVersion(trx, modelId, now);
+    const saved = { id, scoreId: modelId, ...rule };
+    return {
+      result: saved,
+      audit: { entityType: 'scoring_rule', entityId: id, action: 'update', before, after: saved, at: now },
+    };
+  });
+}
+
+export async function removeRule(deps: Deps, caller: ActorContext, id: string): Promise<void> {
+  await changeScoring(deps, caller, async (trx, now) => {
+    const modelId = await ruleModelId(trx, id);
+    if (!modelId) throw new AppError('not_found', 'No such scoring rule');
+    const before = (await modelOr404(trx, modelId)).rules.find((r) => r.id === id);
+    await deleteRule(trx, id);
+    await bumpVersion(trx, modelId, now);
+    return {
+      result: undefined,
+      audit: { entityType: 'scoring_rule', entityId: id, action: 'delete', before, at: now },
+    };
+  });
+}
+
+function modelFields(input: ScoreInput): ModelFields {
+  return {
+    nameLt: input.nameLt.trim(),
+    nameEn: input.nameEn.trim(),
+    mqlThreshold: input.mqlThreshold,
+    sqlThreshold: input.sqlThreshold,
+    totalCap: input.totalCap ?? null,
+    groupCaps: input.groupCaps ?? {},
+    halfLifeDays: input.halfLifeDays ?? null,
+    demoteOnDecay: input.demoteOnDecay ?? false,
+  };
+}
+
+function checkModel(fields: ModelFields): void {
+  const v = new Validation();
+  v.errors.push(...modelErrors(fields));
+  v.throwIfAny();
+}
+
+export async function addScore(deps: Deps, caller: ActorContext, input: ScoreInput) {
+  const fields = modelFields(input);
+  checkModel(fields);
+  return changeScoring(deps, caller, async (trx, now) => {
+    const id = newId();
+    const first = (await loadModels(trx)).length === 0;
+    await insertModel(trx, id, fields, first, now);
+    const saved = await modelOr404(trx, id);
+    return {
+      result: saved,
+      audit: { entityType: 'scoring_model', entityId: id, action: 'create', after: saved, at: now },
+    };
+  });
+}
+
+export async function changeScore(deps: Deps, caller: ActorContext, id: string, input: ScoreInput) {
+  const fields = modelFields(input);
+  checkModel(fields);
+  return changeScoring(deps, caller, async (trx, now) => {
+    const before = await modelOr404(trx, id);
+    await updateModel(trx, id, fields, now);
+    const saved = await modelOr404(trx, id);
+    return {
+      result: saved,
+      audit: { entityType: 'scoring_model', entityId: id, action: 'update', before, after: saved, at: now },
+    };
+  });
+}
+
+/** A lead's scores with their "why", for anyone who may see the lead. */
+export async function leadScore(deps: Deps, caller: ActorContext, leadId: string) {
+  assertVisible(caller.actor, 'lead', await findLead(deps.db, leadId));
+  const models = await loadModels(deps.db);
+  const stored = new Map((await scoresOfLead(deps.db, leadId)).map((s) => [s.modelId, s]));
+  return {
+    scores: models.map((m) => {
+      const s = stored.get(m.id);
+      const total = s?.total ?? 0;
+      return {
+        scoreId: m.id,
+        nameLt: m.nameLt,
+        nameEn: m.nameEn,
+        primary: m.primary,
+        total,
+        mqlThreshold: m.mqlThreshold,
+        sqlThreshold: m.sqlThreshold,
+        reaches: targetStage(total, m),
+        computedAt: s?.computedAt ?? null,
+        lines: (s?.lines ?? []).map((l) => ({ ...l, rule: m.rules.find((r) => r.id === l.ruleId) ?? null })),
+      };
+    }),
+  };
+}
