@@ -25,7 +25,11 @@ describe('lead scoring in the browser', () => {
     await page.getByTestId('rule-value').fill('direktor');
     await page.getByTestId('rule-points').fill('60');
     await page.getByTestId('rule-save').click();
-    await page.getByTestId('scoring-rule').filter({ hasText: 'Job title contains “direktor”' }).filter({ hasText: '+60' }).waitFor();
+    await page
+      .getByTestId('scoring-rule')
+      .filter({ hasText: 'Job title contains “direktor”' })
+      .filter({ hasText: '+60' })
+      .waitFor();
     // the change rescored the lead made before the rule
     await page.getByTestId('rescore-done').waitFor();
 
