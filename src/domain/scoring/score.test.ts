@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { behaviourOfActivity, behaviourOfEngagement, emailKind } from './facts.js';
+import { behaviourOfActivity, behaviourOfEngagement, emailKind, factsNeeded } from './facts.js';
 import {
   BEHAVIOURS,
   type FitRule,
@@ -384,5 +384,44 @@ describe('facts', () => {
       'company',
       'none',
     ]);
+  });
+});
+
+describe('facts needed', () => {
+  it('reads only what the rules are about', () => {
+    expect(factsNeeded([{ rules: [] }])).toEqual({
+      person: false,
+      organisation: false,
+      source: false,
+      email: false,
+      products: false,
+      tags: false,
+      leadCustom: false,
+      activityTypes: [],
+      engagement: false,
+    });
+    const needed = factsNeeded([
+      {
+        rules: [
+          fitRule('a', 'person.jobTitle', 'equals', 'CEO', 5),
+          fitRule('b', 'custom.lead.budget', 'range', { min: 1 }, 5),
+        ],
+      },
+      {
+        rules: [
+          { id: 'c', kind: 'behaviour', behaviour: 'call_connected', points: 5, group: null },
+          { id: 'd', kind: 'behaviour', behaviour: 'form_submitted', points: 5, group: null },
+          { id: 'e', kind: 'behaviour', behaviour: 'content_liked', points: 5, group: null },
+        ],
+      },
+    ]);
+    expect(needed).toMatchObject({
+      person: true,
+      organisation: false,
+      leadCustom: true,
+      engagement: true,
+      products: false,
+    });
+    expect(needed.activityTypes).toEqual(['call', 'system']);
   });
 });

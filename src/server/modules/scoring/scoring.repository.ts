@@ -1,4 +1,10 @@
-import { behaviourOfActivity, behaviourOfEngagement, emailKind } from '../../../domain/scoring/facts.js';
+import { sql } from 'kysely';
+import {
+  behaviourOfActivity,
+  behaviourOfEngagement,
+  emailKind,
+  type FactsNeeded,
+} from '../../../domain/scoring/facts.js';
 import type {
   Behaviour,
   NewRule,
@@ -239,48 +245,93 @@ function customFacts(
 }
 
 /**
- * Leads with what their rules can read, in set-based queries per 500 leads: the lead, its person
- * and organisation, the person's first e-mail, products, tags, the timeline's behaviours and the
- * person's content engagement, and the scores they had.
+ * Leads with what their rules can read (`needed`), in set-based queries per 500 leads: the lead,
+ * its person and organisation, the person's first e-mail, products, tags, the timeline's behaviours
+ * and the person's content engagement, and the scores they had.
  */
-export async function scoringFacts(db: Db, leadIds: readonly string[]): Promise<ScoredLead[]> {
+export async function scoringFacts(
+  db: Db,
+  leadIds: readonly string[],
+  needed: FactsNeeded,
+): Promise<ScoredLead[]> {
   const out: ScoredLead[] = [];
-  for (const ids of chunks([...new Set(leadIds)])) {
-    const rows = await db
-      .selectFrom('leads')
-      .leftJoin('people', 'people.id', 'leads.person_id')
-      .leftJoin('organisations', 'organisations.id', 'leads.organisation_id')
-      .leftJoin('sources', 'sources.id', 'leads.source_id')
-      .select([
-        'leads.id',
-        'leads.person_id',
-        'leads.owner_id',
-        'leads.title',
-        'leads.stage',
-        'leads.stage_by_person',
-        'leads.score',
-        'leads.campaign_id',
-        'leads.temperature',
-        'leads.custom_fields as lead_custom',
-        'sources.key as source_key',
-        'people.job_title',
-        'people.country as person_country',
-        'people.city as person_city',
-        'people.preferred_language',
-        'people.custom_fields as person_custom',
-        'organisations.size',
-        'organisations.industry',
-        'organisations.country as organisation_country',
-        'organisations.city as organisation_city',
-        'organisations.custom_fields as organisation_custom',
-      ])
-      .where('leads.id', 'in', ids)
-      .where('leads.deleted_at', 'is', null)
-      .execute();
-    if (rows.length === 0) continue;
-    const found = rows.map((r) => r.id);
-    const personIds = [...new Set(rows.flatMap((r) => (r.person_id ? [r.person_id] : [])))];
-    const emails = personIds.length
+  for (const ids of chunks([...new Set(leadIds)])) out.push(...(await factsOf(db, { ids }, needed)));
+  return out;
+}
+
+/**
+ * The next `limit` live leads after `after` in id order, with their facts (a full rescore's walk):
+ * the leads and their rows come from index ranges rather than lists of ids.
+ */
+export function scoringFactsAfter(
+  db: Db,
+  after: string | null,
+  limit: number,
+  needed: FactsNeeded,
+): Promise<ScoredLead[]> {
+  return factsOf(db, { after, limit }, needed);
+}
+
+type Selection = { ids: readonly string[] } | { after: string | null; limit: number };
+
+const unique = (values: readonly (string | null)[]) => [
+  ...new Set(values.filter((v): v is string => v !== null)),
+];
+
+async function factsOf(db: Db, sel: Selection, needed: FactsNeeded): Promise<ScoredLead[]> {
+  let query = db
+    .selectFrom('leads')
+    .select([
+      'id',
+      'person_id',
+      'organisation_id',
+      'source_id',
+      'owner_id',
+      'title',
+      'stage',
+      'stage_by_person',
+      'score',
+      'campaign_id',
+      'temperature',
+      'custom_fields',
+    ])
+    .where('deleted_at', 'is', null);
+  if ('ids' in sel) query = query.where('id', 'in', sel.ids);
+  else {
+    if (sel.after) query = query.where('id', '>', sel.after);
+    query = query.orderBy('id').limit(sel.limit);
+  }
+  const rows = await query.execute();
+  if (rows.length === 0) return [];
+  const found = rows.map((r) => r.id);
+  // a walk reads its leads' rows as one index range; a list of ids, lead by lead
+  const first = found.reduce((a, b) => (b < a ? b : a));
+  const last = found.reduce((a, b) => (b > a ? b : a));
+  const walk = !('ids' in sel);
+  // biome-ignore lint/suspicious/noExplicitAny: one condition for the lead_id column of several tables
+  const ofLeads = (eb: any) =>
+    walk ? eb.and([eb('lead_id', '>=', first), eb('lead_id', '<=', last)]) : eb('lead_id', 'in', found);
+  const personIds = unique(rows.map((r) => r.person_id));
+  const orgIds = unique(rows.map((r) => r.organisation_id));
+  const people =
+    needed.person && personIds.length
+      ? await db
+          .selectFrom('people')
+          .select(['id', 'job_title', 'country', 'city', 'preferred_language', 'custom_fields'])
+          .where('id', 'in', personIds)
+          .execute()
+      : [];
+  const organisations =
+    needed.organisation && orgIds.length
+      ? await db
+          .selectFrom('organisations')
+          .select(['id', 'size', 'industry', 'country', 'city', 'custom_fields'])
+          .where('id', 'in', orgIds)
+          .execute()
+      : [];
+  const sources = needed.source ? await db.selectFrom('sources').select(['id', 'key']).execute() : [];
+  const emails =
+    needed.email && personIds.length
       ? await db
           .selectFrom('person_emails')
           .select(['person_id', 'email', 'position'])
@@ -289,97 +340,97 @@ export async function scoringFacts(db: Db, leadIds: readonly string[]): Promise<
           .orderBy('position')
           .execute()
       : [];
-    const firstEmail = new Map<string, string>();
-    for (const e of emails) if (!firstEmail.has(e.person_id)) firstEmail.set(e.person_id, e.email);
-    const products = await db
-      .selectFrom('lead_products')
-      .select(['lead_id', 'product_id'])
-      .where('lead_id', 'in', found)
-      .execute();
-    const tags = await db
-      .selectFrom('lead_tags')
-      .select(['lead_id', 'tag'])
-      .where('lead_id', 'in', found)
-      .execute();
-    const activities = await db
-      .selectFrom('activities')
-      .select(['lead_id', 'type', 'data', 'done_at', 'occurred_at'])
-      .where('lead_id', 'in', found)
-      .where('deleted_at', 'is', null)
-      .where((eb) =>
-        eb.or([
-          eb('type', 'in', ['chat', 'meeting', 'call', 'email']),
-          eb.and([eb('type', '=', 'system'), eb('data', 'like', '%"form_submitted"%')]),
-        ]),
-      )
-      .execute();
-    const engagement = await db
-      .selectFrom('engagement_events')
-      .select(['lead_id', 'person_id', 'kind', 'occurred_at'])
-      .where((eb) =>
-        personIds.length
-          ? eb.or([eb('lead_id', 'in', found), eb('person_id', 'in', personIds)])
-          : eb('lead_id', 'in', found),
-      )
-      .execute();
-    const scores = await db.selectFrom('lead_scores').selectAll().where('lead_id', 'in', found).execute();
-    const productsOf = groupBy(products, (p) => p.lead_id);
-    const tagsOf = groupBy(tags, (t) => t.lead_id);
-    const activitiesOf = groupBy(activities, (a) => a.lead_id ?? '');
-    const engagementOfLead = groupBy(engagement, (e) => e.lead_id ?? '');
-    const engagementOfPerson = groupBy(engagement, (e) => e.person_id ?? '');
-    const scoresOf = groupBy(scores, (s) => s.lead_id);
-    for (const r of rows) {
-      const fields: Record<string, FactValue> = {
-        'person.jobTitle': r.job_title,
-        'person.country': r.person_country,
-        'person.city': r.person_city,
-        'person.language': r.preferred_language,
-        'organisation.size': r.size,
-        'organisation.industry': r.industry,
-        'organisation.country': r.organisation_country,
-        'organisation.city': r.organisation_city,
-        'lead.source': r.source_key,
-        'lead.campaign': r.campaign_id,
-        'lead.products': (productsOf.get(r.id) ?? []).map((p) => p.product_id),
-        'lead.tags': (tagsOf.get(r.id) ?? []).map((t) => t.tag),
-        'lead.temperature': r.temperature,
-        'email.kind': emailKind(r.person_id ? firstEmail.get(r.person_id) : null),
-      };
-      customFacts(fields, 'lead', customOf(r.lead_custom));
-      customFacts(fields, 'person', customOf(r.person_custom));
-      customFacts(fields, 'organisation', customOf(r.organisation_custom));
-      const behaviours: LeadFacts['behaviours'][number][] = [];
-      for (const a of activitiesOf.get(r.id) ?? []) {
-        const b = behaviourOfActivity({ type: a.type, data: customOf(a.data), doneAt: a.done_at });
-        if (b) behaviours.push({ behaviour: b, at: a.occurred_at });
-      }
-      // a person's engagement counts once, whether it names this lead, the person, or both
-      const events = new Set([
-        ...(engagementOfLead.get(r.id) ?? []),
-        ...(r.person_id ? (engagementOfPerson.get(r.person_id) ?? []) : []),
-      ]);
-      for (const e of events) {
-        const b = behaviourOfEngagement(e.kind);
-        if (b) behaviours.push({ behaviour: b, at: e.occurred_at });
-      }
-      out.push({
-        id: r.id,
-        personId: r.person_id,
-        ownerId: r.owner_id,
-        title: r.title,
-        stage: r.stage,
-        stageByPerson: Number(r.stage_by_person) === 1,
-        score: Number(r.score),
-        facts: { fields, behaviours },
-        previous: new Map(
-          (scoresOf.get(r.id) ?? []).map((s) => [
-            s.model_id,
-            { total: Number(s.total), lines: json<ScoreLine[]>(s.lines_json, []) },
+  const firstEmail = new Map<string, string>();
+  for (const e of emails) if (!firstEmail.has(e.person_id)) firstEmail.set(e.person_id, e.email);
+  const products = needed.products
+    ? await db.selectFrom('lead_products').select(['lead_id', 'product_id']).where(ofLeads).execute()
+    : [];
+  const tags = needed.tags
+    ? await db.selectFrom('lead_tags').select(['lead_id', 'tag']).where(ofLeads).execute()
+    : [];
+  const types = needed.activityTypes;
+  const activities = types.length
+    ? await db
+        .selectFrom('activities')
+        .select(['lead_id', 'type', 'data', 'done_at', 'occurred_at'])
+        .where(ofLeads)
+        .where('deleted_at', 'is', null)
+        .where((eb) =>
+          eb.or([
+            eb('type', 'in', types.filter((t) => t !== 'system').concat('-')),
+            ...(types.includes('system')
+              ? [eb.and([eb('type', '=', 'system'), eb('data', 'like', '%"form_submitted"%')])]
+              : []),
           ]),
-        ),
-      });
+        )
+        .execute()
+    : [];
+  // an event that names a lead always names its person too (engagement.record.ts)
+  const engagement =
+    needed.engagement && personIds.length
+      ? await db
+          .selectFrom('engagement_events')
+          .select(['person_id', 'kind', 'occurred_at'])
+          .where('person_id', 'in', personIds)
+          .execute()
+      : [];
+  const scores = await db.selectFrom('lead_scores').selectAll().where(ofLeads).execute();
+  const personOf = new Map(people.map((p) => [p.id, p]));
+  const orgOf = new Map(organisations.map((o) => [o.id, o]));
+  const sourceKey = new Map(sources.map((x) => [x.id, x.key]));
+  const productsOf = groupBy(products, (p) => p.lead_id);
+  const tagsOf = groupBy(tags, (t) => t.lead_id);
+  const activitiesOf = groupBy(activities, (a) => a.lead_id ?? '');
+  const engagementOf = groupBy(engagement, (e) => e.person_id ?? '');
+  const scoresOf = groupBy(scores, (x) => x.lead_id);
+  const out: ScoredLead[] = [];
+  for (const r of rows) {
+    const person = r.person_id ? personOf.get(r.person_id) : undefined;
+    const org = r.organisation_id ? orgOf.get(r.organisation_id) : undefined;
+    const fields: Record<string, FactValue> = {
+      'person.jobTitle': person?.job_title,
+      'person.country': person?.country,
+      'person.city': person?.city,
+      'person.language': person?.preferred_language,
+      'organisation.size': org?.size,
+      'organisation.industry': org?.industry,
+      'organisation.country': org?.country,
+      'organisation.city': org?.city,
+      'lead.source': r.source_id ? sourceKey.get(r.source_id) : null,
+      'lead.campaign': r.campaign_id,
+      'lead.products': (productsOf.get(r.id) ?? []).map((p) => p.product_id),
+      'lead.tags': (tagsOf.get(r.id) ?? []).map((t) => t.tag),
+      'lead.temperature': r.temperature,
+      'email.kind': emailKind(r.person_id ? firstEmail.get(r.person_id) : null),
+    };
+    if (needed.leadCustom) customFacts(fields, 'lead', customOf(r.custom_fields));
+    if (person) customFacts(fields, 'person', customOf(person.custom_fields));
+    if (org) customFacts(fields, 'organisation', customOf(org.custom_fields));
+    const behaviours: LeadFacts['behaviours'][number][] = [];
+    for (const a of activitiesOf.get(r.id) ?? []) {
+      const b = behaviourOfActivity({ type: a.type, data: customOf(a.data), doneAt: a.done_at });
+      if (b) behaviours.push({ behaviour: b, at: a.occurred_at });
     }
+    for (const e of r.person_id ? (engagementOf.get(r.person_id) ?? []) : []) {
+      const b = behaviourOfEngagement(e.kind);
+      if (b) behaviours.push({ behaviour: b, at: e.occurred_at });
+    }
+    out.push({
+      id: r.id,
+      personId: r.person_id,
+      ownerId: r.owner_id,
+      title: r.title,
+      stage: r.stage,
+      stageByPerson: Number(r.stage_by_person) === 1,
+      score: Number(r.score),
+      facts: { fields, behaviours },
+      previous: new Map(
+        (scoresOf.get(r.id) ?? []).map((x) => [
+          x.model_id,
+          { total: Number(x.total), lines: json<ScoreLine[]>(x.lines_json, []) },
+        ]),
+      ),
+    });
   }
   return out;
 }
@@ -426,8 +477,13 @@ export async function leadsOf(
   return rows.map((r) => r.id);
 }
 
-export async function setLeadScore(db: Db, leadId: string, score: number): Promise<void> {
-  await db.updateTable('leads').set({ score }).where('id', '=', leadId).execute();
+/** New primary totals of many leads: one `with v(id, score) as (values …) update … from v` per 500, on both databases. */
+export async function setLeadScores(db: Db, scores: readonly { id: string; score: number }[]): Promise<void> {
+  for (const part of chunks(scores)) {
+    const values = sql.join(part.map((x) => sql`(${x.id}, cast(${x.score} as integer))`));
+    await sql`with v(id, score) as (values ${values})
+      update leads set score = v.score from v where leads.id = v.id`.execute(db);
+  }
 }
 
 /** A stage scores moved the lead to (not by a person: `stage_by_person` stays 0). */

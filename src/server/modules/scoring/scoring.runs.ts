@@ -1,7 +1,8 @@
+import { factsNeeded } from '../../../domain/scoring/facts.js';
 import type { Deps } from '../../context.js';
 import { InboxRunner } from '../capture/inbox.js';
-import { latestRun, loadModels, startRun } from './scoring.repository.js';
-import { rescoreLeads } from './scoring.write.js';
+import { latestRun, loadModels, scoringFactsAfter, startRun } from './scoring.repository.js';
+import { rescoreLoaded } from './scoring.write.js';
 
 /** Leads per transaction of a full rescore: each chunk's scores and the run's cursor commit together. */
 export const RESCORE_CHUNK = 1_000;
@@ -36,30 +37,24 @@ export async function runRescore(deps: Deps): Promise<number> {
     for (;;) {
       const at = deps.now().toISOString();
       const step = await deps.db.transaction().execute(async (trx) => {
-        let q = trx
-          .selectFrom('leads')
-          .select('id')
-          .where('deleted_at', 'is', null)
-          .orderBy('id')
-          .limit(RESCORE_CHUNK);
-        if (cursor) q = q.where('id', '>', cursor);
-        const ids = (await q.execute()).map((r) => r.id);
-        const last = ids.at(-1);
-        if (ids.length) await rescoreLeads(trx, at, ids, { force: true, models: await loadModels(trx) });
+        const models = await loadModels(trx);
+        const leads = await scoringFactsAfter(trx, cursor, RESCORE_CHUNK, factsNeeded(models));
+        const last = leads.at(-1)?.id;
+        if (leads.length) await rescoreLoaded(trx, at, leads, models);
         const updated = await trx
           .updateTable('scoring_runs')
           .set((eb) => ({
             cursor: last ?? cursor,
-            done: eb('done', '+', ids.length),
+            done: eb('done', '+', leads.length),
             lease_until: new Date(deps.now().getTime() + LEASE_MS).toISOString(),
-            ...(ids.length < RESCORE_CHUNK ? { status: 'done', finished_at: at } : {}),
+            ...(leads.length < RESCORE_CHUNK ? { status: 'done', finished_at: at } : {}),
           }))
           .where('id', '=', run.id)
           .where('status', '=', 'running')
           .executeTakeFirst();
         // why: a newer rule change superseded this run; its own run redoes every lead.
         if (Number(updated.numUpdatedRows) === 0) return { stop: true, n: 0, last };
-        return { stop: ids.length < RESCORE_CHUNK, n: ids.length, last };
+        return { stop: leads.length < RESCORE_CHUNK, n: leads.length, last };
       });
       rescored += step.n;
       cursor = step.last ?? cursor;

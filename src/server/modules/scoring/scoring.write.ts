@@ -1,3 +1,4 @@
+import { factsNeeded } from '../../../domain/scoring/facts.js';
 import type { ScoreModel } from '../../../domain/scoring/rules.js';
 import { carrySince, qualify, type ScoreLine, scoreLead } from '../../../domain/scoring/score.js';
 import type { SystemContext } from '../../context.js';
@@ -10,8 +11,9 @@ import {
   leadsOf,
   loadModels,
   replaceScores,
+  type ScoredLead,
   scoringFacts,
-  setLeadScore,
+  setLeadScores,
   setScoredStage,
 } from './scoring.repository.js';
 
@@ -35,11 +37,22 @@ export async function rescoreLeads(
   const models = opts.models ?? (await loadModels(db));
   const ruled = models.some((m) => m.rules.length > 0);
   if (!ruled && !opts.force) return changed;
+  return rescoreLoaded(db, at, await scoringFacts(db, leadIds, factsNeeded(models)), models);
+}
+
+/** `rescoreLeads` for leads whose facts are loaded already (a full rescore's walk). */
+export async function rescoreLoaded(
+  db: Db,
+  at: string,
+  leads: readonly ScoredLead[],
+  models: readonly ScoreModel[],
+): Promise<Map<string, { score: number; stage: string }>> {
+  const changed = new Map<string, { score: number; stage: string }>();
   const now = new Date(at);
-  const leads = await scoringFacts(db, leadIds);
   const rows: { leadId: string; modelId: string; total: number; lines: ScoreLine[]; at: string }[] = [];
   // Only leads whose scores changed are rewritten: a rule change touches the leads it is about.
   const rewritten: string[] = [];
+  const newScores: { id: string; score: number }[] = [];
   for (const lead of leads) {
     const results = models.map((m) => {
       const r = scoreLead(lead.facts, m, now);
@@ -59,7 +72,7 @@ export async function rescoreLeads(
     }
     const primary = results.find((r) => r.model.primary) ?? results[0];
     const score = primary?.model.rules.length ? primary.total : 0;
-    if (score !== lead.score) await setLeadScore(db, lead.id, score);
+    if (score !== lead.score) newScores.push({ id: lead.id, score });
     const stage = qualify(
       { stage: lead.stage as never, stageSetByPerson: lead.stageByPerson },
       kept.map((r) => ({ total: r.total, model: r.model })),
@@ -82,6 +95,7 @@ export async function rescoreLeads(
     if (score !== lead.score || (stage && stage !== lead.stage))
       changed.set(lead.id, { score, stage: stage ?? lead.stage });
   }
+  await setLeadScores(db, newScores);
   await replaceScores(db, rewritten, rows);
   return changed;
 }
