@@ -23,6 +23,8 @@ export interface User {
   active: boolean;
   outOfOfficeFrom: string | null;
   outOfOfficeUntil: string | null;
+  /** The most open leads routing gives them (null: no limit). */
+  capacity: number | null;
   grants: Grant[];
   lastLoginAt: string | null;
   createdAt: string;

@@ -67,6 +67,7 @@ export const FIELD_MESSAGES = {
   never_matches: 'can never match: the rule would give no points',
   threshold_order: 'must be above the MQL threshold',
   below_threshold: 'is below the SQL threshold: no lead could reach it',
+  all_zero: 'gives everyone a weight of 0: nobody would get a lead',
 } as const;
 export type FieldErrorCode = keyof typeof FIELD_MESSAGES;
 

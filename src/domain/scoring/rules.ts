@@ -112,7 +112,11 @@ const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFi
  * (a rule that can never match is refused, naming `value`); points other than 0. Field names are
  * prefixed (`rules.3.`) by the caller.
  */
-export function ruleErrors(rule: NewRule, prefix = ''): FieldError[] {
+export function ruleErrors(
+  rule: NewRule,
+  prefix = '',
+  isField: (field: string) => boolean = isFitField,
+): FieldError[] {
   const v = new Validation();
   if (!Number.isInteger(rule.points) || Math.abs(rule.points) > MAX_POINTS)
     v.add(`${prefix}points`, 'out_of_range');
@@ -127,7 +131,7 @@ export function ruleErrors(rule: NewRule, prefix = ''): FieldError[] {
     );
     return v.errors;
   }
-  if (!v.check(isFitField(rule.field), `${prefix}field`, 'invalid_value')) return v.errors;
+  if (!v.check(isField(rule.field), `${prefix}field`, 'invalid_value')) return v.errors;
   if (
     !v.check((OPERATORS as readonly string[]).includes(rule.operator), `${prefix}operator`, 'invalid_value')
   )

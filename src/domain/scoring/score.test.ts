@@ -9,7 +9,16 @@ import {
   type ScoreModel,
   type ScoringRule,
 } from './rules.js';
-import { carrySince, decayed, type LeadFacts, matches, qualify, scoreLead, targetStage } from './score.js';
+import {
+  carrySince,
+  changeTouches,
+  decayed,
+  type LeadFacts,
+  matches,
+  qualify,
+  scoreLead,
+  targetStage,
+} from './score.js';
 
 const NOW = new Date('2026-11-27T12:00:00.000Z');
 const daysAgo = (d: number) => new Date(NOW.getTime() - d * 86_400_000).toISOString();
@@ -423,5 +432,46 @@ describe('facts needed', () => {
       products: false,
     });
     expect(needed.activityTypes).toEqual(['call', 'system']);
+  });
+});
+
+describe('which leads a rule change touches', () => {
+  const it_ = fitRule('it', 'organisation.industry', 'equals', 'IT', 12);
+  const call: ScoringRule = {
+    id: 'call',
+    kind: 'behaviour',
+    behaviour: 'call_connected',
+    points: 5,
+    group: null,
+  };
+  const facts = (industry: string | null, behaviours: LeadFacts['behaviours'] = []): LeadFacts => ({
+    fields: { 'organisation.industry': industry },
+    behaviours,
+  });
+  const line = (ruleId: string) => ({
+    ruleId,
+    kind: 'fit' as const,
+    group: null,
+    points: 12,
+    count: null,
+    at: daysAgo(1),
+  });
+  it.each([
+    ['the new rule holds', facts('IT'), [], [it_], true],
+    ['it holds for nobody here', facts('Statyba'), [], [it_], false],
+    ['the old version gave points', facts('Statyba'), [line('it')], [it_], true],
+    ['a deleted rule gave points', facts(null), [line('it')], [], true],
+    ['another rule gave points', facts(null), [line('other')], [it_], false],
+    [
+      'the behaviour happened',
+      facts(null, [{ behaviour: 'call_connected', at: daysAgo(3) }]),
+      [],
+      [call],
+      true,
+    ],
+    ['it is still ahead', facts(null, [{ behaviour: 'call_connected', at: daysAgo(-3) }]), [], [call], false],
+  ] as const)('%s → %s', (_, f, previous, changed, expected) => {
+    const ids = new Set(['it', 'call']);
+    expect(changeTouches(f, previous, changed, ids, NOW)).toBe(expected);
   });
 });

@@ -1,5 +1,5 @@
 import { type LeadStage, OPEN_STAGES, type OpenStage } from '../leads/stages.js';
-import type { Behaviour, FitRule, Range, ScoreModel } from './rules.js';
+import type { Behaviour, FitRule, Range, ScoreModel, ScoringRule } from './rules.js';
 
 /** What a rule can read of a lead: field values by fit field name, and what its person did when. */
 export type FactValue = string | number | readonly string[] | null | undefined;
@@ -147,6 +147,27 @@ export function carrySince(previous: readonly ScoreLine[], next: ScoreLine[]): S
     const at = l.kind === 'behaviour' ? undefined : before.get(keyOf(l));
     return at ? { ...l, at } : l;
   });
+}
+
+/**
+ * Whether changing these rules can move a lead's score: one of them gave it points before (its
+ * lines name it), or would now (a fit rule holds, or the behaviour happened). Leads it cannot move
+ * keep their scores as they are, so a rule change rescores only the leads it is about.
+ */
+export function changeTouches(
+  facts: LeadFacts,
+  previous: readonly ScoreLine[],
+  changed: readonly ScoringRule[],
+  changedIds: ReadonlySet<string>,
+  now: Date,
+): boolean {
+  if (previous.some((l) => l.ruleId !== null && changedIds.has(l.ruleId))) return true;
+  const at = now.toISOString();
+  return changed.some((r) =>
+    r.kind === 'fit'
+      ? matches(r, facts.fields[r.field])
+      : facts.behaviours.some((b) => b.behaviour === r.behaviour && b.at <= at),
+  );
 }
 
 const RANK: Record<OpenStage, number> = { suspect: 0, mql: 1, sql: 2 };

@@ -28,6 +28,9 @@ export interface Database {
   scoring_rules: ScoringRulesTable;
   lead_scores: LeadScoresTable;
   scoring_runs: ScoringRunsTable;
+  routing_rules: RoutingRulesTable;
+  routing_state: RoutingStateTable;
+  lead_assignments: LeadAssignmentsTable;
   lead_tags: LeadTagsTable;
   lead_history: LeadHistoryTable;
   activities: ActivitiesTable;
@@ -84,6 +87,8 @@ export interface UsersTable {
   last_login_at: string | null;
   created_at: string;
   updated_at: string;
+  /** The most open leads routing gives them (null: no limit). */
+  capacity: number | null;
 }
 
 export interface SessionsTable {
@@ -284,6 +289,38 @@ export interface ScoringRulesTable extends Timestamps {
   group_name: string | null;
 }
 
+export interface RoutingRulesTable extends Timestamps {
+  id: string;
+  position: number;
+  name: string;
+  active: Generated<number>;
+  conditions_json: string;
+  team_id: string | null;
+  user_ids_json: string;
+  strategy: string;
+  weights_json: string;
+}
+
+export interface RoutingStateTable {
+  rule_id: string;
+  last_user_id: string | null;
+  currents_json: string;
+  updated_at: string;
+}
+
+export interface LeadAssignmentsTable {
+  id: string;
+  lead_id: string;
+  user_id: string | null;
+  rule_id: string | null;
+  rule_name: string | null;
+  strategy: string | null;
+  reason: string;
+  candidates_json: string;
+  lead_created_at: string;
+  assigned_at: string;
+}
+
 export interface ScoringRunsTable {
   id: string;
   /** running | done | superseded */
@@ -295,6 +332,8 @@ export interface ScoringRunsTable {
   requested_by: string | null;
   started_at: string;
   finished_at: string | null;
+  /** The changed rules (only leads they touch are rescored); null: every lead. */
+  rule_ids_json: string | null;
 }
 
 export interface LeadScoresTable {

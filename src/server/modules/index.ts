@@ -31,6 +31,8 @@ import { organisationsRoutes } from './organisations/organisations.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
 import { DuplicateCandidateSchema, OrganisationSchema, PersonSchema } from './people/people.schemas.js';
 import { referralsRoutes } from './referrals/referrals.routes.js';
+import { routingRoutes } from './routing/routing.routes.js';
+import { RoutingRuleSchema } from './routing/routing.schemas.js';
 import { scoringRoutes } from './scoring/scoring.routes.js';
 import { ScoreModelSchema } from './scoring/scoring.schemas.js';
 import { settingsRoutes } from './settings/settings.routes.js';
@@ -71,6 +73,7 @@ export const apiRoutes: FastifyPluginAsync<{ deps: Deps }>[] = [
   referralsRoutes,
   chatRoutes,
   scoringRoutes,
+  routingRoutes,
 ];
 
 /** Schemas with an `$id` that responses reference (`Type.Ref('User')`); registered once for validation and OpenAPI. */
@@ -103,4 +106,5 @@ export const sharedSchemas: TSchema[] = [
   ChatMessageSchema,
   ChatConversationSchema,
   ScoreModelSchema,
+  RoutingRuleSchema,
 ];

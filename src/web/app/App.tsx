@@ -51,6 +51,9 @@ const importPages = {
 const scoringPage = async () => ({
   Component: (await import('../features/scoring/ScoringPage')).ScoringPage,
 });
+const routingPage = async () => ({
+  Component: (await import('../features/routing/RoutingPage')).RoutingPage,
+});
 const adminPages = {
   users: async () => ({ Component: (await import('../features/users/UsersPage')).UsersPage }),
   teams: async () => ({ Component: (await import('../features/teams/TeamsPage')).TeamsPage }),
@@ -92,6 +95,7 @@ const FEATURE_ROUTES: Partial<Record<string, RouteObject[]>> = {
     { path: ':id', lazy: contentPages.one },
   ],
   '/scoring': [{ index: true, lazy: scoringPage }],
+  '/routing': [{ index: true, lazy: routingPage }],
   '/imports': [
     { index: true, lazy: importPages.list },
     { path: 'new', lazy: importPages.create },

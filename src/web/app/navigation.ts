@@ -1,5 +1,6 @@
 import {
   IconAddressBook,
+  IconArrowsShuffle,
   IconCalendarEvent,
   IconChartBar,
   IconFileImport,
@@ -36,6 +37,7 @@ export interface NavItem {
     | 'nav.integrations'
     | 'nav.content'
     | 'nav.scoring'
+    | 'nav.routing'
     | 'nav.analytics'
     | 'nav.users'
     | 'nav.teams'
@@ -77,6 +79,13 @@ export const FEATURE_NAV: readonly NavItem[] = [
     label: 'nav.scoring',
     icon: IconGauge,
     testId: 'nav-scoring',
+    visibleTo: (user) => mayConfigureScoring(user, 'read'),
+  },
+  {
+    to: '/routing',
+    label: 'nav.routing',
+    icon: IconArrowsShuffle,
+    testId: 'nav-routing',
     visibleTo: (user) => mayConfigureScoring(user, 'read'),
   },
   { to: '/analytics', label: 'nav.analytics', icon: IconChartBar },

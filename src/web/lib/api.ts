@@ -13,6 +13,7 @@ import { integrationsApi } from './api/integrations';
 import { activitiesApi, leadsApi, viewsApi } from './api/leads';
 import { notificationsApi } from './api/notifications';
 import { organisationsApi, peopleApi } from './api/people';
+import { routingApi } from './api/routing';
 import { scoringApi } from './api/scoring';
 import { settingsApi } from './api/settings';
 
@@ -40,6 +41,7 @@ export * from './api/integrations';
 export * from './api/leads';
 export * from './api/notifications';
 export * from './api/people';
+export * from './api/routing';
 export * from './api/scoring';
 export * from './api/settings';
 export type {
@@ -130,4 +132,5 @@ export const api = {
   content: contentApi,
   chat: chatApi,
   scoring: scoringApi,
+  routing: routingApi,
 };

@@ -19,7 +19,8 @@ export const DEFAULT_SCORE_ID = '01900000-0000-7000-8000-0000000005c0';
  * - `scoring_runs`: a rescore of every lead after a rule change, in lead id order: `cursor` is the
  *   last lead done, written in the same transaction as that chunk's scores, so a restart resumes
  *   where it stopped and no lead is left half-rescored; `lease_until` keeps a second instance
- *   off a run in progress; a newer change supersedes a running one.
+ *   off a run in progress; a newer change supersedes a running one. `rule_ids_json`: the rules
+ *   whose change started it (only leads they touch are rescored); null: all leads are.
  */
 export const scoring: MigrationFactory = () => ({
   async up(db: Kysely<unknown>) {
@@ -87,6 +88,7 @@ export const scoring: MigrationFactory = () => ({
       .addColumn('requested_by', 'text', (c) => c.references('users.id'))
       .addColumn('started_at', 'text', (c) => c.notNull())
       .addColumn('finished_at', 'text')
+      .addColumn('rule_ids_json', 'text')
       .execute();
     await db.schema
       .createIndex('scoring_runs_status')

@@ -13,6 +13,7 @@ import { engagementAndReferrals } from './20261127T0120-engagement-referrals.js'
 import { chat } from './20261127T0130-chat.js';
 import { chatQuestions } from './20261127T0140-chat-questions.js';
 import { scoring } from './20261127T0200-scoring.js';
+import { routing } from './20261127T0210-routing.js';
 
 /** A migration may branch on the dialect (auto-increment, locking, types) where it must. */
 export type MigrationFactory = (dialect: DialectName) => Migration;
@@ -32,4 +33,5 @@ export const MIGRATIONS: Record<string, MigrationFactory> = {
   '20261127T0130-chat': chat,
   '20261127T0140-chat-questions': chatQuestions,
   '20261127T0200-scoring': scoring,
+  '20261127T0210-routing': routing,
 };

@@ -19,6 +19,7 @@ import { customValuesChecker, mergeCustomValues } from '../custom-fields/custom-
 import { organisationRow, organisationsBy } from '../organisations/organisations.repository.js';
 import { emailRows, findPeople, peopleMatching, personRow, phoneRows } from '../people/people.repository.js';
 import { normaliseOrganisation, normalisePerson } from '../people/people.service.js';
+import { routeUnowned } from '../routing/routing.write.js';
 import { rescoreLeads } from '../scoring/scoring.write.js';
 import {
   channelOwner,
@@ -370,5 +371,12 @@ export async function writeLeadPlans(trx: Db, caller: Caller, plans: readonly Le
       plans.map((p) => p.lead.id),
     );
     for (const { lead } of plans) Object.assign(lead, scored.get(lead.id) ?? {});
+    // Routed after scoring (rules may read the score), in the same transaction.
+    const routed = await routeUnowned(
+      trx,
+      first.lead.createdAt,
+      plans.flatMap((p) => (p.lead.ownerId === null ? [p.lead.id] : [])),
+    );
+    for (const { lead } of plans) Object.assign(lead, routed.get(lead.id) ?? {});
   }
 }

@@ -17,6 +17,7 @@ import type { FactValue, LeadFacts, ScoreLine } from '../../../domain/scoring/sc
 import { insertMany } from '../../db/bulk.js';
 import type { Db } from '../../db/database.js';
 import { newId } from '../../db/ids.js';
+import { jsonColumn } from '../../db/json-column.js';
 
 const CHUNK = 500;
 
@@ -36,15 +37,6 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   }
   return map;
 }
-
-const json = <T>(text: string | null, fallback: T): T => {
-  if (text === null) return fallback;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-};
 
 /** Every score with its rules in order, the primary one first. */
 export async function loadModels(
@@ -72,7 +64,7 @@ export async function loadModels(
     mqlThreshold: Number(m.mql_threshold),
     sqlThreshold: Number(m.sql_threshold),
     totalCap: m.total_cap === null ? null : Number(m.total_cap),
-    groupCaps: json<Record<string, number>>(m.group_caps_json, {}),
+    groupCaps: jsonColumn<Record<string, number>>(m.group_caps_json, {}),
     halfLifeDays: m.half_life_days === null ? null : Number(m.half_life_days),
     demoteOnDecay: Number(m.demote_on_decay) === 1,
     version: Number(m.version),
@@ -95,7 +87,7 @@ export async function loadModels(
                 kind: 'fit',
                 field: r.field ?? '',
                 operator: r.operator as Operator,
-                value: json<string | string[] | Range | null>(r.value_json, null),
+                value: jsonColumn<string | string[] | Range | null>(r.value_json, null),
                 points: Number(r.points),
                 group: r.group_name,
               },
@@ -226,7 +218,7 @@ export interface ScoredLead {
   previous: Map<string, { total: number; lines: ScoreLine[] }>;
 }
 
-const customOf = (text: string | null | undefined): Record<string, unknown> => json(text ?? null, {});
+const customOf = (text: string | null | undefined): Record<string, unknown> => jsonColumn(text ?? null, {});
 
 function customFacts(
   fields: Record<string, FactValue>,
@@ -305,8 +297,9 @@ async function factsOf(db: Db, sel: Selection, needed: FactsNeeded): Promise<Sco
   if (rows.length === 0) return [];
   const found = rows.map((r) => r.id);
   // a walk reads its leads' rows as one index range; a list of ids, lead by lead
-  const first = found.reduce((a, b) => (b < a ? b : a));
-  const last = found.reduce((a, b) => (b > a ? b : a));
+  const sorted = [...found].sort();
+  const first = sorted[0] as string;
+  const last = sorted.at(-1) as string;
   const walk = !('ids' in sel);
   // biome-ignore lint/suspicious/noExplicitAny: one condition for the lead_id column of several tables
   const ofLeads = (eb: any) =>
@@ -427,7 +420,7 @@ async function factsOf(db: Db, sel: Selection, needed: FactsNeeded): Promise<Sco
       previous: new Map(
         (scoresOf.get(r.id) ?? []).map((x) => [
           x.model_id,
-          { total: Number(x.total), lines: json<ScoreLine[]>(x.lines_json, []) },
+          { total: Number(x.total), lines: jsonColumn<ScoreLine[]>(x.lines_json, []) },
         ]),
       ),
     });
@@ -501,7 +494,7 @@ export async function scoresOfLead(db: Db, leadId: string) {
   return rows.map((r) => ({
     modelId: r.model_id,
     total: Number(r.total),
-    lines: json<ScoreLine[]>(r.lines_json, []),
+    lines: jsonColumn<ScoreLine[]>(r.lines_json, []),
     computedAt: r.computed_at,
   }));
 }
@@ -516,7 +509,27 @@ export interface RescoreRun {
 }
 
 /** A rescore of every lead, after a rule change; a run still going is superseded (it would be stale). */
-export async function startRun(db: Db, requestedBy: string | null, at: string): Promise<void> {
+/**
+ * A rescore of every lead after a change. `ruleIds`: the rules that changed (only leads they gave
+ * points to, or would now, are rescored); null: the scores' settings changed, so all are. A run
+ * still going is superseded, its rules carried into the new one.
+ */
+export async function startRun(
+  db: Db,
+  requestedBy: string | null,
+  at: string,
+  ruleIds: readonly string[] | null,
+): Promise<void> {
+  const running = await db
+    .selectFrom('scoring_runs')
+    .select(['rule_ids_json'])
+    .where('status', '=', 'running')
+    .execute();
+  let rules: string[] | null = ruleIds ? [...ruleIds] : null;
+  for (const r of running) {
+    const earlier = r.rule_ids_json === null ? null : jsonColumn<string[]>(r.rule_ids_json, []);
+    rules = rules === null || earlier === null ? null : [...new Set([...rules, ...earlier])];
+  }
   await db
     .updateTable('scoring_runs')
     .set({ status: 'superseded', finished_at: at })
@@ -539,6 +552,7 @@ export async function startRun(db: Db, requestedBy: string | null, at: string): 
       requested_by: requestedBy,
       started_at: at,
       finished_at: null,
+      rule_ids_json: rules === null ? null : JSON.stringify(rules.sort()),
     })
     .execute();
 }

@@ -377,6 +377,58 @@ describeEachDialect('scoring', (dialect) => {
       expect(scores).toEqual([]);
     });
 
+    it('after a rule change rescores only the leads it touches; a change of thresholds, every lead', async () => {
+      const admin = await t.signedIn('admin');
+      const a = await newLead(t.app, admin, { tags: ['delta-a'] });
+      const b = await newLead(t.app, admin, { tags: ['delta-b'] });
+      await addRule(admin, {
+        kind: 'fit',
+        field: 'lead.tags',
+        operator: 'in',
+        value: ['delta-a'],
+        points: 5,
+      });
+      const rowOf = (id: string) =>
+        t.deps.db.selectFrom('lead_scores').selectAll().where('lead_id', '=', id).executeTakeFirst();
+      const before = await rowOf(a.id);
+      expect(before?.total).toBe(5);
+      expect(await rowOf(b.id)).toBeUndefined();
+      await new Promise((r) => setTimeout(r, 5));
+      await addRule(admin, {
+        kind: 'fit',
+        field: 'lead.tags',
+        operator: 'in',
+        value: ['delta-b'],
+        points: 7,
+      });
+      expect((await rowOf(b.id))?.total).toBe(7);
+      // the second rule is not about lead a: its score was not touched
+      expect((await rowOf(a.id))?.computed_at).toBe(before?.computed_at);
+      const runs = await t.deps.db
+        .selectFrom('scoring_runs')
+        .select(['rule_ids_json', 'status'])
+        .orderBy('started_at')
+        .execute();
+      expect(runs.every((r) => r.status === 'done' && r.rule_ids_json !== null)).toBe(true);
+      const put = await call(admin, 'PUT', `/scoring/scores/${DEFAULT_SCORE_ID}`, {
+        nameLt: 'Balai',
+        nameEn: 'Score',
+        mqlThreshold: 6,
+        sqlThreshold: 100,
+      });
+      expect(put.statusCode, put.body).toBe(200);
+      await rescoreIdle(t.deps);
+      const last = await t.deps.db
+        .selectFrom('scoring_runs')
+        .selectAll()
+        .orderBy('started_at', 'desc')
+        .executeTakeFirstOrThrow();
+      expect(last).toMatchObject({ rule_ids_json: null, status: 'done' });
+      expect(Number(last.done)).toBe(Number(last.total));
+      expect(await leadRow(b.id)).toMatchObject({ score: 7, stage: 'mql' });
+      expect(await leadRow(a.id)).toMatchObject({ score: 5, stage: 'suspect' });
+    });
+
     it('resumes an interrupted rescore after its cursor, and leaves a run another instance holds alone', async () => {
       const admin = await t.signedIn('admin');
       const leads = [];

@@ -1,12 +1,60 @@
 import { factsNeeded } from '../../../domain/scoring/facts.js';
+import type { ScoreModel } from '../../../domain/scoring/rules.js';
+import { changeTouches } from '../../../domain/scoring/score.js';
 import type { Deps } from '../../context.js';
+import type { Db } from '../../db/database.js';
 import { InboxRunner } from '../capture/inbox.js';
-import { latestRun, loadModels, scoringFactsAfter, startRun } from './scoring.repository.js';
-import { rescoreLoaded } from './scoring.write.js';
+import { latestRun, loadModels, type ScoredLead, scoringFactsAfter, startRun } from './scoring.repository.js';
+import { rescoreLeads, rescoreLoaded } from './scoring.write.js';
 
 /** Leads per transaction of a full rescore: each chunk's scores and the run's cursor commit together. */
 export const RESCORE_CHUNK = 1_000;
 const LEASE_MS = 60_000;
+
+/** A full run's chunk: every lead's facts, every lead rescored. */
+async function fullStep(
+  trx: Db,
+  at: string,
+  cursor: string | null,
+  models: ScoreModel[],
+): Promise<ScoredLead[]> {
+  const leads = await scoringFactsAfter(trx, cursor, RESCORE_CHUNK, factsNeeded(models));
+  if (leads.length) await rescoreLoaded(trx, at, leads, models);
+  return leads;
+}
+
+/**
+ * A rule change's chunk: only the facts the changed rules read, and a full rescore of just the
+ * leads they touch (`changeTouches`): a rule about one industry rewrites that industry's leads.
+ */
+async function deltaStep(
+  trx: Db,
+  at: string,
+  cursor: string | null,
+  models: ScoreModel[],
+  ruleIds: ReadonlySet<string>,
+): Promise<ScoredLead[]> {
+  const changed = models.flatMap((m) => m.rules).filter((r) => ruleIds.has(r.id));
+  const leads = await scoringFactsAfter(trx, cursor, RESCORE_CHUNK, factsNeeded([{ rules: changed }]));
+  const now = new Date(at);
+  const touched = leads.filter((l) =>
+    changeTouches(
+      l.facts,
+      [...l.previous.values()].flatMap((p) => p.lines),
+      changed,
+      ruleIds,
+      now,
+    ),
+  );
+  if (touched.length)
+    await rescoreLeads(
+      trx,
+      at,
+      touched.map((l) => l.id),
+      { force: true, models },
+    );
+  return leads;
+}
 
 /**
  * Works the running rescore to its end, a chunk of leads per transaction. The lease (renewed with
@@ -34,13 +82,15 @@ export async function runRescore(deps: Deps): Promise<number> {
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) === 0) return rescored;
     let cursor = run.cursor;
+    const ruleIds = run.rule_ids_json === null ? null : new Set(JSON.parse(run.rule_ids_json) as string[]);
     for (;;) {
       const at = deps.now().toISOString();
       const step = await deps.db.transaction().execute(async (trx) => {
         const models = await loadModels(trx);
-        const leads = await scoringFactsAfter(trx, cursor, RESCORE_CHUNK, factsNeeded(models));
+        const leads = ruleIds
+          ? await deltaStep(trx, at, cursor, models, ruleIds)
+          : await fullStep(trx, at, cursor, models);
         const last = leads.at(-1)?.id;
-        if (leads.length) await rescoreLoaded(trx, at, leads, models);
         const updated = await trx
           .updateTable('scoring_runs')
           .set((eb) => ({
@@ -85,7 +135,7 @@ export async function rescoreForDecay(deps: Deps): Promise<boolean> {
   const now = deps.now();
   if (last && (last.status === 'running' || now.getTime() - Date.parse(last.startedAt) < DAY_MS))
     return false;
-  await deps.db.transaction().execute((trx) => startRun(trx, null, now.toISOString()));
+  await deps.db.transaction().execute((trx) => startRun(trx, null, now.toISOString(), null));
   kickRescore(deps);
   return true;
 }

@@ -60,21 +60,28 @@ function toRule(input: RuleInput): NewRule {
       };
 }
 
-/** Changes of rules and scores share this: checked, saved, audited, and every lead rescored after. */
+/**
+ * Changes of rules and scores share this: checked, saved, audited, and the leads rescored after —
+ * `rescore`: the changed rules' ids (only the leads they touch), null (every lead: a score's
+ * thresholds, caps or decay changed) or false (nothing can move: a new score without rules).
+ */
 async function changeScoring<T>(
   deps: Deps,
   caller: ActorContext,
-  change: (trx: Db, now: string) => Promise<{ result: T; audit: Parameters<typeof recordAudit>[2] }>,
+  change: (
+    trx: Db,
+    now: string,
+  ) => Promise<{ result: T; audit: Parameters<typeof recordAudit>[2]; rescore: string[] | null | false }>,
 ): Promise<T> {
   assertMay(caller, 'change');
   const now = deps.now().toISOString();
-  const result = await deps.db.transaction().execute(async (trx) => {
-    const { result, audit } = await change(trx, now);
+  const { result, rescore } = await deps.db.transaction().execute(async (trx) => {
+    const { result, audit, rescore } = await change(trx, now);
     await recordAudit(trx, caller, audit);
-    await startRun(trx, caller.user.id, now);
-    return result;
+    if (rescore !== false) await startRun(trx, caller.user.id, now, rescore);
+    return { result, rescore };
   });
-  kickRescore(deps);
+  if (rescore !== false) kickRescore(deps);
   return result;
 }
 
@@ -100,6 +107,7 @@ export async function addRule(deps: Deps, caller: ActorContext, input: RuleInput
     return {
       result: saved,
       audit: { entityType: 'scoring_rule', entityId: id, action: 'create', after: saved, at: now },
+      rescore: [id],
     };
   });
 }
@@ -119,6 +127,7 @@ export async function changeRule(deps: Deps, caller: ActorContext, id: string, i
     return {
       result: saved,
       audit: { entityType: 'scoring_rule', entityId: id, action: 'update', before, after: saved, at: now },
+      rescore: [id],
     };
   });
 }
@@ -133,6 +142,7 @@ export async function removeRule(deps: Deps, caller: ActorContext, id: string): 
     return {
       result: undefined,
       audit: { entityType: 'scoring_rule', entityId: id, action: 'delete', before, at: now },
+      rescore: [id],
     };
   });
 }
@@ -167,6 +177,7 @@ export async function addScore(deps: Deps, caller: ActorContext, input: ScoreInp
     return {
       result: saved,
       audit: { entityType: 'scoring_model', entityId: id, action: 'create', after: saved, at: now },
+      rescore: false,
     };
   });
 }
@@ -181,6 +192,7 @@ export async function changeScore(deps: Deps, caller: ActorContext, id: string, 
     return {
       result: saved,
       audit: { entityType: 'scoring_model', entityId: id, action: 'update', before, after: saved, at: now },
+      rescore: null,
     };
   });
 }

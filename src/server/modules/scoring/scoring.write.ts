@@ -6,6 +6,7 @@ import type { Db } from '../../db/database.js';
 import { insertActivity } from '../activities/activities.repository.js';
 import { addHistory } from '../leads/leads.repository.js';
 import { historyOfChange, systemEvent } from '../leads/leads.view.js';
+import { routeUnowned } from '../routing/routing.write.js';
 import { notifyLeadQualified } from './scoring.notify.js';
 import {
   leadsOf,
@@ -53,6 +54,7 @@ export async function rescoreLoaded(
   // Only leads whose scores changed are rewritten: a rule change touches the leads it is about.
   const rewritten: string[] = [];
   const newScores: { id: string; score: number }[] = [];
+  const handOver: string[] = [];
   for (const lead of leads) {
     const results = models.map((m) => {
       const r = scoreLead(lead.facts, m, now);
@@ -91,12 +93,15 @@ export async function rescoreLoaded(
         }),
       );
       if (stage === 'sql' && lead.ownerId) await notifyLeadQualified(db, lead, at);
+      // an SQL goes to sales at once: routed now when nobody owns it yet
+      if (stage === 'sql' && !lead.ownerId) handOver.push(lead.id);
     }
     if (score !== lead.score || (stage && stage !== lead.stage))
       changed.set(lead.id, { score, stage: stage ?? lead.stage });
   }
   await setLeadScores(db, newScores);
   await replaceScores(db, rewritten, rows);
+  await routeUnowned(db, at, handOver);
   return changed;
 }
 

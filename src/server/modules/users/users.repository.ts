@@ -16,6 +16,7 @@ export function toUser(row: UserRow): User {
     active: Boolean(row.active),
     outOfOfficeFrom: row.out_of_office_from,
     outOfOfficeUntil: row.out_of_office_until,
+    capacity: row.capacity === null || row.capacity === undefined ? null : Number(row.capacity),
     grants: JSON.parse(row.grants) as Grant[],
     lastLoginAt: row.last_login_at,
     createdAt: row.created_at,
@@ -35,6 +36,7 @@ export function toUserColumns(user: Partial<User>): Partial<UserRow> {
   if (user.active !== undefined) row.active = user.active ? 1 : 0;
   if (user.outOfOfficeFrom !== undefined) row.out_of_office_from = user.outOfOfficeFrom;
   if (user.outOfOfficeUntil !== undefined) row.out_of_office_until = user.outOfOfficeUntil;
+  if (user.capacity !== undefined) row.capacity = user.capacity;
   if (user.grants !== undefined) row.grants = JSON.stringify(user.grants);
   if (user.lastLoginAt !== undefined) row.last_login_at = user.lastLoginAt;
   if (user.updatedAt !== undefined) row.updated_at = user.updatedAt;

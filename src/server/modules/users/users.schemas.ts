@@ -29,6 +29,9 @@ export const UserSchema = Type.Object(
     active: Type.Boolean(),
     outOfOfficeFrom: Type.Union([DateOnly, Type.Null()]),
     outOfOfficeUntil: Type.Union([DateOnly, Type.Null()]),
+    capacity: Type.Union([Type.Integer(), Type.Null()], {
+      description: 'the most open leads routing gives them; null: no limit',
+    }),
     grants: Type.Array(GrantSchema),
     lastLoginAt: Type.Union([Timestamp, Type.Null()]),
     createdAt: Timestamp,
@@ -71,6 +74,11 @@ export const UpdateUserBody = Type.Object(
     active: Type.Optional(Type.Boolean()),
     outOfOfficeFrom: Type.Optional(Type.Union([DateOnly, Type.Null()])),
     outOfOfficeUntil: Type.Optional(Type.Union([DateOnly, Type.Null()])),
+    capacity: Type.Optional(
+      Type.Union([Type.Integer(), Type.Null()], {
+        description: 'the most open leads routing gives them; null: no limit',
+      }),
+    ),
     grants: Type.Optional(Type.Array(GrantSchema, { uniqueItems: true, maxItems: GRANTS.length })),
     password: Type.Optional(Password),
   },

@@ -8,6 +8,7 @@ import {
 } from '../../../domain/accounts/user.js';
 import { pick } from '../../../domain/audit/pick.js';
 import { AppError, conflictOn, invalidField } from '../../../domain/errors/app-error.js';
+import { capacityErrors } from '../../../domain/routing/rules.js';
 import type { ActorContext, Caller, Deps } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
@@ -78,6 +79,7 @@ export async function createUser(
     active: true,
     outOfOfficeFrom: null,
     outOfOfficeUntil: null,
+    capacity: null,
     grants: input.grants ?? [],
     lastLoginAt: null,
     createdAt: now,
@@ -115,6 +117,8 @@ export async function updateUser(
   const from = changes.outOfOfficeFrom;
   const until = changes.outOfOfficeUntil;
   if (from && until && from > until) throw invalidField('outOfOfficeUntil', 'date_order');
+  const capacity = capacityErrors(changes.capacity ?? null)[0];
+  if (capacity) throw invalidField(capacity.field, capacity.code);
   const now = deps.now().toISOString();
   // argon2 takes tens of milliseconds: hash before the transaction, never while holding it.
   const passwordHash =

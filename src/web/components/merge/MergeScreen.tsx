@@ -63,7 +63,8 @@ function MergeForm<F extends string, R extends MergeRecord<F>>({
             <MergeFieldChoice
               key={field}
               field={field}
-              label={t(kind.labels[field])}
+              // why the cast: over ~1,200 keys TypeScript stops resolving t() of the whole key union to a string
+              label={t(kind.labels[field] as 'app.name')}
               survivor={survivor}
               other={other}
               chosenId={choices[field]}

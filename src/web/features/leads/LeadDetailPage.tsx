@@ -7,6 +7,7 @@ import { isApiError } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { notifyProblem, notifySuccess, problemMessage } from '../../lib/problems';
 import { MessagePage } from '../home/MessagePage';
+import { LeadAssignmentCard } from '../routing/LeadAssignmentCard';
 import { LeadScoreCard } from '../scoring/LeadScoreCard';
 import { DuplicatesNotice } from './DuplicatesNotice';
 import { LeadActions } from './LeadActions';
@@ -75,6 +76,7 @@ export function LeadDetailPage() {
             <PersonCard lead={data} />
             <LeadFacts lead={data} />
             {data.deletedAt ? null : <LeadScoreCard leadId={data.id} />}
+            {data.deletedAt ? null : <LeadAssignmentCard leadId={data.id} />}
             <LeadAttribution leadId={data.id} />
           </Stack>
         </Grid.Col>

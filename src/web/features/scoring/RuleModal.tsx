@@ -2,33 +2,22 @@ import {
   Button,
   Group,
   Modal,
-  MultiSelect,
   NumberInput,
   SegmentedControl,
   Select,
   SimpleGrid,
   Stack,
-  TagsInput,
   TextInput,
 } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BEHAVIOURS, EMAIL_KINDS, FIT_FIELDS, OPERATORS, type Operator } from '../../../domain/scoring/rules';
-import { currentLocale } from '../../i18n';
-import { api, type RuleInput, type ScoringRuleDto } from '../../lib/api';
+import { BEHAVIOURS } from '../../../domain/scoring/rules';
+import type { RuleInput, ScoringRuleDto } from '../../lib/api';
 import { useFormState } from '../../lib/useFormState';
-import { sourceName, useCampaigns, useProducts, useSources } from '../leads/useLeadOptions';
-import { fieldLabel } from './rule-text';
+import { ConditionInputs, type ConditionValues, conditionOf, conditionValues } from './ConditionInputs';
 
-interface RuleValues extends Record<string, unknown> {
+interface RuleValues extends ConditionValues, Record<string, unknown> {
   kind: 'fit' | 'behaviour';
-  field: string;
-  operator: Operator;
-  text: string;
-  list: string[];
-  min: number | string;
-  max: number | string;
   behaviour: string;
   points: number | string;
   group: string;
@@ -37,23 +26,18 @@ interface RuleValues extends Record<string, unknown> {
 const FIELDS = ['kind', 'field', 'operator', 'value', 'behaviour', 'points', 'group'];
 
 function initialValues(rule: ScoringRuleDto | null): RuleValues {
-  const v = rule?.value;
-  const range = v && typeof v === 'object' && !Array.isArray(v) ? v : {};
   return {
+    ...conditionValues(
+      rule?.kind === 'fit'
+        ? { field: rule.field ?? '', operator: rule.operator ?? 'equals', value: rule.value ?? null }
+        : null,
+    ),
     kind: rule?.kind ?? 'fit',
-    field: rule?.field ?? 'person.jobTitle',
-    operator: rule?.operator ?? 'contains',
-    text: typeof v === 'string' ? v : '',
-    list: Array.isArray(v) ? v : [],
-    min: range.min ?? '',
-    max: range.max ?? '',
     behaviour: rule?.behaviour ?? 'form_submitted',
     points: rule?.points ?? 10,
     group: rule?.group ?? '',
   };
 }
-
-const num = (value: number | string): number | undefined => (typeof value === 'number' ? value : undefined);
 
 /** The request a form's values make: only what the chosen kind and operator read. */
 export function ruleInput(values: RuleValues, scoreId: string): RuleInput {
@@ -64,40 +48,7 @@ export function ruleInput(values: RuleValues, scoreId: string): RuleInput {
   };
   if (values.kind === 'behaviour')
     return { ...base, kind: 'behaviour', behaviour: values.behaviour as never };
-  const value =
-    values.operator === 'empty'
-      ? null
-      : values.operator === 'in'
-        ? values.list
-        : values.operator === 'range'
-          ? {
-              ...(num(values.min) !== undefined ? { min: num(values.min) } : {}),
-              ...(num(values.max) !== undefined ? { max: num(values.max) } : {}),
-            }
-          : values.text;
-  return { ...base, kind: 'fit', field: values.field, operator: values.operator, value };
-}
-
-/** Choices for fields whose values come from a list (sources, products, campaigns, temperatures, e-mail kinds). */
-function useValueOptions(field: string): { value: string; label: string }[] | null {
-  const { t } = useTranslation();
-  const sources = useSources();
-  const products = useProducts();
-  const campaigns = useCampaigns();
-  switch (field) {
-    case 'lead.source':
-      return (sources.data ?? []).map((s) => ({ value: s.key, label: sourceName(s, currentLocale()) }));
-    case 'lead.products':
-      return (products.data ?? []).map((p) => ({ value: p.id, label: p.name }));
-    case 'lead.campaign':
-      return (campaigns.data ?? []).map((c) => ({ value: c.id, label: c.name }));
-    case 'lead.temperature':
-      return (['hot', 'warm', 'cold'] as const).map((v) => ({ value: v, label: t(`temperatures.${v}`) }));
-    case 'email.kind':
-      return EMAIL_KINDS.map((v) => ({ value: v, label: t(`scoring.emailKinds.${v}`) }));
-    default:
-      return null;
-  }
+  return { ...base, kind: 'fit', ...conditionOf(values) };
 }
 
 interface RuleModalProps {
@@ -130,21 +81,6 @@ function RuleForm({ scoreId, rule, onClose, onSave }: Omit<RuleModalProps, 'open
   const { t } = useTranslation();
   const form = useFormState<RuleValues>(() => initialValues(rule));
   const { values, errors, setField, submitting } = form;
-  const customFields = useQuery({
-    queryKey: ['custom-fields', 'all'],
-    queryFn: () => api.customFields.list({ active: true }),
-  });
-  const options = useValueOptions(values.field);
-  const fieldChoices = [
-    ...FIT_FIELDS.map((f) => ({ value: f, label: fieldLabel(f, t) })),
-    ...(customFields.data?.items ?? []).map((f) => {
-      const value = `custom.${f.entity}.${f.key}`;
-      return {
-        value,
-        label: `${currentLocale() === 'lt' ? f.labelLt : f.labelEn} (${t(`scoring.entities.${f.entity}`)})`,
-      };
-    }),
-  ];
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -152,65 +88,6 @@ function RuleForm({ scoreId, rule, onClose, onSave }: Omit<RuleModalProps, 'open
       await onSave(ruleInput(values, scoreId));
       onClose();
     }, FIELDS);
-  };
-
-  const valueInput = () => {
-    const common = { label: t('scoring.rule.value'), error: errors.value, 'data-testid': 'rule-value' };
-    switch (values.operator) {
-      case 'empty':
-        return null;
-      case 'range':
-        return (
-          <SimpleGrid cols={2}>
-            <NumberInput
-              label={t('scoring.rule.min')}
-              value={values.min}
-              onChange={(v) => setField('min', v)}
-              error={errors.value}
-              data-testid="rule-min"
-            />
-            <NumberInput
-              label={t('scoring.rule.max')}
-              value={values.max}
-              onChange={(v) => setField('max', v)}
-              data-testid="rule-max"
-            />
-          </SimpleGrid>
-        );
-      case 'in':
-        return options ? (
-          <MultiSelect
-            {...common}
-            data={options}
-            value={values.list}
-            onChange={(v) => setField('list', v)}
-            searchable
-          />
-        ) : (
-          <TagsInput
-            {...common}
-            description={t('scoring.rule.listHint')}
-            value={values.list}
-            onChange={(v) => setField('list', v)}
-          />
-        );
-      default:
-        return options && values.operator === 'equals' ? (
-          <Select
-            {...common}
-            data={options}
-            value={values.text || null}
-            onChange={(v) => setField('text', v ?? '')}
-            searchable
-          />
-        ) : (
-          <TextInput
-            {...common}
-            value={values.text}
-            onChange={(e) => setField('text', e.currentTarget.value)}
-          />
-        );
-    }
   };
 
   return (
@@ -226,34 +103,14 @@ function RuleForm({ scoreId, rule, onClose, onSave }: Omit<RuleModalProps, 'open
           data-testid="rule-kind"
         />
         {values.kind === 'fit' ? (
-          <>
-            <SimpleGrid cols={{ base: 1, xs: 2 }}>
-              <Select
-                label={t('scoring.rule.field')}
-                data={fieldChoices}
-                value={values.field}
-                onChange={(v) => {
-                  setField('field', v ?? 'person.jobTitle');
-                  setField('text', '');
-                  setField('list', []);
-                }}
-                searchable
-                allowDeselect={false}
-                error={errors.field}
-                data-testid="rule-field"
-              />
-              <Select
-                label={t('scoring.rule.operator')}
-                data={OPERATORS.map((o) => ({ value: o, label: t(`scoring.operators.${o}`) }))}
-                value={values.operator}
-                onChange={(v) => setField('operator', (v ?? 'equals') as Operator)}
-                allowDeselect={false}
-                error={errors.operator}
-                data-testid="rule-operator"
-              />
-            </SimpleGrid>
-            {valueInput()}
-          </>
+          <ConditionInputs
+            values={values}
+            onChange={(patch) => {
+              for (const [k, v] of Object.entries(patch)) setField(k as keyof ConditionValues, v as never);
+            }}
+            errors={errors}
+            testId="rule"
+          />
         ) : (
           <Select
             label={t('scoring.rule.behaviour')}

@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Alert,
   Badge,
   Button,
@@ -13,9 +12,10 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
+import { RowActions } from '../../components/RowActions';
 import { currentLocale } from '../../i18n';
 import { mayConfigureScoring } from '../../lib/access';
 import type { ScoreModelDto, ScoringRuleDto, ScoringSettingsDto } from '../../lib/api';
@@ -124,23 +124,11 @@ function ScoreSection({ score, canChange }: { score: ScoreModelDto; canChange: b
                   </Table.Td>
                   {canChange ? (
                     <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        <ActionIcon
-                          variant="subtle"
-                          aria-label={t('common.edit')}
-                          onClick={() => ruleModal.open(rule)}
-                        >
-                          <IconPencil size={16} />
-                        </ActionIcon>
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          aria-label={t('scoring.deleteRule')}
-                          onClick={() => deleteRule.mutate(rule.id, { onError: (e) => notifyProblem(e) })}
-                        >
-                          <IconTrash size={16} />
-                        </ActionIcon>
-                      </Group>
+                      <RowActions
+                        onEdit={() => ruleModal.open(rule)}
+                        onDelete={() => deleteRule.mutate(rule.id, { onError: (e) => notifyProblem(e) })}
+                        deleteLabel={t('scoring.deleteRule')}
+                      />
                     </Table.Td>
                   ) : null}
                 </Table.Tr>

@@ -1,4 +1,14 @@
-import { Button, Checkbox, Group, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  TextInput,
+} from '@mantine/core';
 import { type FormEvent, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale, ROLES, type Role } from '../../../domain/accounts/user';
@@ -124,6 +134,18 @@ export function UserForm({ user, teams, onSubmit, onCancel }: UserFormProps) {
                 error={errors.outOfOfficeUntil}
               />
             </SimpleGrid>
+            <NumberInput
+              label={t('users.capacity')}
+              description={t('users.capacityHint')}
+              placeholder={t('users.noCapacityLimit')}
+              value={values.capacity}
+              onChange={(value) => setField('capacity', value)}
+              min={0}
+              allowDecimal={false}
+              allowNegative={false}
+              error={errors.capacity}
+              data-testid="user-capacity"
+            />
             <Switch
               label={t('users.activeSwitch')}
               checked={values.active}

@@ -16,6 +16,8 @@ export interface UserFormValues extends Record<string, unknown> {
   active: boolean;
   outOfOfficeFrom: string;
   outOfOfficeUntil: string;
+  /** Most open leads routing gives them; '' for no limit. */
+  capacity: number | string;
   dealAmounts: boolean;
 }
 
@@ -31,6 +33,7 @@ export function initialUserValues(user: UserDto | null, locale: Locale): UserFor
     active: user?.active ?? true,
     outOfOfficeFrom: user?.outOfOfficeFrom ?? '',
     outOfOfficeUntil: user?.outOfOfficeUntil ?? '',
+    capacity: user?.capacity ?? '',
     dealAmounts: user?.grants.includes('deal_amounts') ?? false,
   };
 }
@@ -71,6 +74,7 @@ export function toUpdateInput(values: UserFormValues): UpdateUserInput {
     active: values.active,
     outOfOfficeFrom: values.outOfOfficeFrom || null,
     outOfOfficeUntil: values.outOfOfficeUntil || null,
+    capacity: typeof values.capacity === 'number' ? values.capacity : null,
     ...(values.password ? { password: values.password } : {}),
   };
 }

@@ -1,0 +1,89 @@
+import { describe, it } from 'vitest';
+import { apiCall, createLeadByApi, pickLanguage, signedInPage } from './pages.js';
+import { useBrowserApp } from './support.js';
+
+const EN = { email: 'Email', password: 'Password', logIn: 'Log in' };
+
+describe('lead routing in the browser', () => {
+  const app = useBrowserApp();
+
+  it('makes a routing rule, asks who would get a lead, and shows why a new lead got its owner — in English and Lithuanian', async () => {
+    const { page, close } = await signedInPage(app.browser, app.server.url, 'en', EN);
+    const team = await apiCall<{ id: string }>(page, app.server.url, 'POST', '/teams', {
+      name: 'Vilniaus pardavimai',
+    });
+    const ona = await apiCall<{ user: { id: string } }>(page, app.server.url, 'POST', '/users', {
+      email: 'ona.routing@example.lt',
+      name: 'Ona Paskirstoma',
+      role: 'rep',
+      teamId: team.id,
+    });
+    const jonas = await apiCall<{ user: { id: string } }>(page, app.server.url, 'POST', '/users', {
+      email: 'jonas.routing@example.lt',
+      name: 'Jonas Atostogauja',
+      role: 'rep',
+      teamId: team.id,
+    });
+    await apiCall(page, app.server.url, 'PATCH', `/users/${jonas.user.id}`, {
+      outOfOfficeFrom: '2020-01-01',
+      outOfOfficeUntil: '2999-12-31',
+    });
+
+    await page.getByTestId('nav-routing').click();
+    await page.getByText('No routing rules: new leads without an owner wait unassigned.').waitFor();
+    await page
+      .getByTestId('routing-person')
+      .filter({ hasText: 'Jonas Atostogauja' })
+      .filter({ hasText: 'out of office' })
+      .waitFor();
+
+    await page.getByTestId('add-routing-rule').click();
+    await page.getByTestId('routing-name').fill('Svetainė');
+    await page.getByTestId('routing-add-condition').click();
+    await page.getByTestId('condition-0-field').click();
+    await page.getByRole('option', { name: 'Source', exact: true }).click();
+    await page.getByTestId('condition-0-operator').click();
+    await page.getByRole('option', { name: 'is', exact: true }).click();
+    await page.getByTestId('condition-0-value').click();
+    await page.getByRole('option', { name: 'Web form', exact: true }).click();
+    await page.getByTestId('routing-people').click();
+    await page.getByRole('option', { name: 'Ona Paskirstoma' }).click();
+    await page.getByRole('option', { name: 'Jonas Atostogauja' }).click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('routing-save').click();
+    const rule = page.getByTestId('routing-rule').filter({ hasText: 'Svetainė' });
+    await rule.getByText('Source is “Web form”').waitFor();
+    await rule.getByText('round robin').waitFor();
+
+    // who would get a web-form lead: Ona, Jonas skipped as out of office
+    await page.getByTestId('routing-test-source').click();
+    await page.getByRole('option', { name: 'Web form', exact: true }).click();
+    await page.getByTestId('routing-test-run').click();
+    const result = page.getByTestId('routing-test-result');
+    await result.getByText('Ona Paskirstoma, by the rule “Svetainė” (round robin)').waitFor();
+    await result.getByText('Skipped: Jonas Atostogauja (out of office)').waitFor();
+
+    const sources = await page.request.get(`${app.server.url}/api/v1/sources`);
+    const webForm = ((await sources.json()) as { items: { id: string; key: string }[] }).items.find(
+      (s) => s.key === 'web_form',
+    );
+    const lead = await createLeadByApi(
+      page,
+      app.server.url,
+      { firstName: 'Rasa', lastName: 'Naujoji' },
+      { sourceId: webForm?.id },
+    );
+    await page.goto(`${app.server.url}/leads/${lead.id}`);
+    const card = page.getByTestId('lead-assignment');
+    await card.getByText('Ona Paskirstoma, by the rule “Svetainė” (round robin)').waitFor();
+    await card.getByText('Skipped: Jonas Atostogauja (out of office)').waitFor();
+
+    await pickLanguage(page, 'lt');
+    await card.getByText('Ona Paskirstoma, pagal taisyklę „Svetainė“ (paeiliui)').waitFor();
+    await card.getByText('Praleisti: Jonas Atostogauja (ne darbe)').waitFor();
+    await page.getByTestId('nav-routing').click();
+    await page.getByRole('heading', { name: 'Potencialių klientų paskirstymas' }).waitFor();
+    await close();
+    void ona;
+  });
+});

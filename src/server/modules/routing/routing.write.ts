@@ -1,0 +1,149 @@
+import { route } from '../../../domain/routing/route.js';
+import type { RoutingRule } from '../../../domain/routing/rules.js';
+import { factsNeeded } from '../../../domain/scoring/facts.js';
+import type { SystemContext } from '../../context.js';
+import { insertMany } from '../../db/bulk.js';
+import type { Db } from '../../db/database.js';
+import { activityRow } from '../activities/activities.repository.js';
+import { historyRows } from '../leads/leads.repository.js';
+import { historyOfChange, systemEvent } from '../leads/leads.view.js';
+import { scoringFacts } from '../scoring/scoring.repository.js';
+import { assignedNotice } from './routing.notify.js';
+import {
+  assignmentRow,
+  candidatesOf,
+  loadRoutingRules,
+  lockStates,
+  returningOwners,
+  saveState,
+  setOwners,
+  teamMembers,
+} from './routing.repository.js';
+
+const AUTOMATION: SystemContext = { user: null, channel: 'automation' };
+
+/** What the rules' conditions read, as scoring's facts loader understands it. */
+export function routingFactsNeeded(rules: readonly RoutingRule[]) {
+  return factsNeeded([
+    {
+      rules: rules.flatMap((r) =>
+        r.conditions.map((c, i) => ({
+          id: `${r.id}.${i}`,
+          kind: 'fit' as const,
+          ...c,
+          points: 1,
+          group: null,
+        })),
+      ),
+    },
+  ]);
+}
+
+/**
+ * Routes leads that have no owner — new ones, inside the transaction that creates them (after their
+ * score, which conditions may read), and leads a score just made SQL: each gets an owner by the first matching rule — or the owner
+ * of the same person's open lead — and the decision is recorded with every candidate and why any
+ * was skipped; the new owner is notified. The states of the rules are locked first (PostgreSQL),
+ * so instances routing at the same time take turns. Without rules nothing is read.
+ */
+export async function routeUnowned(
+  db: Db,
+  at: string,
+  leadIds: readonly string[],
+): Promise<Map<string, { ownerId: string; teamId: string | null }>> {
+  const assigned = new Map<string, { ownerId: string; teamId: string | null }>();
+  if (leadIds.length === 0) return assigned;
+  const rules = (await loadRoutingRules(db)).filter((r) => r.active);
+  if (rules.length === 0) return assigned;
+  const states = new Map(
+    await lockStates(
+      db,
+      rules.map((r) => r.id),
+    ),
+  );
+  const unowned = await db
+    .selectFrom('leads')
+    .select(['id', 'person_id', 'title', 'created_at'])
+    .where('id', 'in', [...leadIds])
+    .where('owner_id', 'is', null)
+    .where('deleted_at', 'is', null)
+    .execute();
+  if (unowned.length === 0) return assigned;
+  const facts = new Map(
+    (
+      await scoringFacts(
+        db,
+        unowned.map((l) => l.id),
+        routingFactsNeeded(rules),
+      )
+    ).map((l) => [l.id, l]),
+  );
+  const teams = await teamMembers(db, [...new Set(rules.flatMap((r) => (r.teamId ? [r.teamId] : [])))]);
+  const returning = await returningOwners(
+    db,
+    unowned.map((l) => ({ id: l.id, personId: l.person_id })),
+  );
+  const userIds = new Set([
+    ...rules.flatMap((r) => r.userIds),
+    ...[...teams.values()].flat(),
+    ...returning.values(),
+  ]);
+  const people = await candidatesOf(db, [...userIds], new Date(at));
+  const touched = new Set<string>();
+  const owners: { id: string; ownerId: string; teamId: string | null }[] = [];
+  const history = [];
+  const activities = [];
+  const notifications = [];
+  const records = [];
+  for (const lead of unowned) {
+    const f = facts.get(lead.id);
+    const decision = route({
+      leadId: lead.id,
+      fields: { ...(f?.facts.fields ?? {}), 'lead.score': f?.score ?? 0 },
+      rules,
+      people,
+      teams,
+      states,
+      returningOwnerId: returning.get(lead.id) ?? null,
+    });
+    if (decision.reason === 'no_rule') continue;
+    if (decision.ruleId && decision.state) {
+      states.set(decision.ruleId, decision.state);
+      touched.add(decision.ruleId);
+    }
+    const ruleName = rules.find((r) => r.id === decision.ruleId)?.name ?? null;
+    records.push(assignmentRow({ leadId: lead.id, leadCreatedAt: lead.created_at, ruleName, decision, at }));
+    const owner = decision.userId ? people.get(decision.userId) : undefined;
+    if (!decision.userId || !owner) continue;
+    owner.openLeads++;
+    owners.push({ id: lead.id, ownerId: decision.userId, teamId: owner.teamId });
+    assigned.set(lead.id, { ownerId: decision.userId, teamId: owner.teamId });
+    history.push(...historyOfChange(AUTOMATION, lead.id, at)('owner', null, decision.userId));
+    activities.push(
+      activityRow(
+        systemEvent(AUTOMATION, { id: lead.id, personId: lead.person_id }, at, {
+          event: 'owner_changed',
+          from: null,
+          to: decision.userId,
+          by: 'routing',
+          rule: ruleName,
+        }),
+      ),
+    );
+    notifications.push(
+      assignedNotice(
+        { leadId: lead.id, title: lead.title, userId: decision.userId, ruleName, reason: decision.reason },
+        at,
+      ),
+    );
+  }
+  // why no owner check per lead: the rules' states are locked and the leads read after that, so a
+  // lead another transaction routed meanwhile is not among `unowned`.
+  await setOwners(db, owners, at);
+  await insertMany(db, 'lead_history', historyRows(history));
+  await insertMany(db, 'activities', activities);
+  await insertMany(db, 'notifications', notifications, { doNothingOn: ['dedupe_key'] });
+  await insertMany(db, 'lead_assignments', records);
+  for (const ruleId of touched) await saveState(db, ruleId, states.get(ruleId) as never, at);
+  return assigned;
+}

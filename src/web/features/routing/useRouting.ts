@@ -1,0 +1,38 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type RoutingRuleInput, type RoutingTestInput } from '../../lib/api';
+
+export const ROUTING_KEY = ['routing'] as const;
+
+export function useRoutingRules() {
+  return useQuery({
+    queryKey: [...ROUTING_KEY, 'rules'],
+    queryFn: async () => (await api.routing.rules()).items,
+  });
+}
+
+/** Who may get leads, with availability, capacity and load (polled: loads change as leads arrive). */
+export function useRoutingPeople() {
+  return useQuery({
+    queryKey: [...ROUTING_KEY, 'people'],
+    queryFn: async () => (await api.routing.people()).items,
+    refetchInterval: 30_000,
+  });
+}
+
+function useRoutingChange<T, R>(fn: (input: T) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ROUTING_KEY }),
+  });
+}
+
+export const useAddRoutingRule = () =>
+  useRoutingChange((input: RoutingRuleInput) => api.routing.addRule(input));
+export const useUpdateRoutingRule = () =>
+  useRoutingChange(({ id, input }: { id: string; input: RoutingRuleInput }) =>
+    api.routing.updateRule(id, input),
+  );
+export const useDeleteRoutingRule = () => useRoutingChange((id: string) => api.routing.deleteRule(id));
+export const useRoutingTest = () =>
+  useMutation({ mutationFn: (input: RoutingTestInput) => api.routing.test(input) });
