@@ -12,11 +12,13 @@ describe('lead routing in the browser', () => {
     const team = await apiCall<{ id: string }>(page, app.server.url, 'POST', '/teams', {
       name: 'Vilniaus pardavimai',
     });
-    const ona = await apiCall<{ user: { id: string } }>(page, app.server.url, 'POST', '/users', {
+    const onaPassword = 'ona routing password 1';
+    await apiCall<{ user: { id: string } }>(page, app.server.url, 'POST', '/users', {
       email: 'ona.routing@example.lt',
       name: 'Ona Paskirstoma',
       role: 'rep',
       teamId: team.id,
+      password: onaPassword,
     });
     const jonas = await apiCall<{ user: { id: string } }>(page, app.server.url, 'POST', '/users', {
       email: 'jonas.routing@example.lt',
@@ -77,13 +79,35 @@ describe('lead routing in the browser', () => {
     const card = page.getByTestId('lead-assignment');
     await card.getByText('Ona Paskirstoma, by the rule “Svetainė” (round robin)').waitFor();
     await card.getByText('Skipped: Jonas Atostogauja (out of office)').waitFor();
+    await card
+      .getByTestId('lead-sla')
+      .getByText(/^First contact due by /)
+      .waitFor();
 
     await pickLanguage(page, 'lt');
+    await card
+      .getByTestId('lead-sla')
+      .getByText(/^Susisiekti iki /)
+      .waitFor();
     await card.getByText('Ona Paskirstoma, pagal taisyklę „Svetainė“ (paeiliui)').waitFor();
     await card.getByText('Praleisti: Jonas Atostogauja (ne darbe)').waitFor();
     await page.getByTestId('nav-routing').click();
     await page.getByRole('heading', { name: 'Potencialių klientų paskirstymas' }).waitFor();
     await close();
-    void ona;
+
+    // Ona's "My new leads" is her home page: the routed lead with its first-response timer
+    const context = await app.browser.newContext({ locale: 'en-GB' });
+    const own = await context.newPage();
+    await own.goto(`${app.server.url}/login`);
+    await own.getByLabel('Email', { exact: true }).fill('ona.routing@example.lt');
+    await own.getByLabel('Password', { exact: true }).fill(onaPassword);
+    await own.getByRole('button', { name: 'Log in' }).click();
+    await own.getByRole('heading', { name: 'My new leads' }).waitFor();
+    const row = own.getByTestId('inbox-lead').filter({ hasText: 'Rasa Naujoji' });
+    await row
+      .getByTestId('inbox-sla')
+      .getByText(/^due (in|tomorrow|on)/)
+      .waitFor();
+    await context.close();
   });
 });

@@ -260,6 +260,11 @@ export interface LeadsTable extends Timestamps {
   last_touch_id: string | null;
   /** 1 once a person set the stage: scores never move it then. */
   stage_by_person: Generated<number>;
+  /** Speed-to-lead: when it got its owner, when first contact is due, when it happened, when escalated. */
+  assigned_at: string | null;
+  first_response_due_at: string | null;
+  first_contact_at: string | null;
+  sla_escalated_at: string | null;
 }
 
 export interface ScoringModelsTable extends Timestamps {

@@ -3,6 +3,7 @@ import type { Deps } from '../context.js';
 import { kickFormInbox } from '../modules/forms/form-inbox.js';
 import { kickImports } from '../modules/imports/import.job.js';
 import { kickWebhookInbox } from '../modules/integrations/webhook-inbox.js';
+import { escalateOverdue } from '../modules/routing/sla.service.js';
 import { kickRescore, rescoreForDecay } from '../modules/scoring/scoring.runs.js';
 import { HOUSEKEEPING_EVERY_MS, runHousekeeping } from './housekeeping.js';
 import { REVISIT_CHECK_EVERY_MS, runRevisitCheck } from './revisits.js';
@@ -32,6 +33,8 @@ export const JOBS: Job[] = [
   { name: 'rescore', everyMs: 30_000, run: async (deps) => kickRescore(deps) },
   // Behaviour points fade: a daily rescore brings totals and stages to today.
   { name: 'score-decay', everyMs: 3_600_000, run: rescoreForDecay },
+  // Leads not contacted in time go to the team's manager (once per assignment).
+  { name: 'sla-escalation', everyMs: 60_000, run: escalateOverdue },
 ];
 
 /** Runs each job now and then on its interval; returns a function that stops them. */

@@ -51,6 +51,9 @@ const importPages = {
 const scoringPage = async () => ({
   Component: (await import('../features/scoring/ScoringPage')).ScoringPage,
 });
+const inboxPage = async () => ({
+  Component: (await import('../features/routing/InboxPage')).InboxPage,
+});
 const routingPage = async () => ({
   Component: (await import('../features/routing/RoutingPage')).RoutingPage,
 });
@@ -105,7 +108,7 @@ const FEATURE_ROUTES: Partial<Record<string, RouteObject[]>> = {
 
 function featureRoute(item: NavItem): RouteObject {
   const placeholder = <ComingSoonPage title={item.label} />;
-  if (item.to === '/') return { index: true, element: placeholder };
+  if (item.to === '/') return { index: true, lazy: inboxPage };
   const children = FEATURE_ROUTES[item.to];
   return children ? { path: item.to.slice(1), children } : { path: item.to.slice(1), element: placeholder };
 }

@@ -14,6 +14,7 @@ import { chat } from './20261127T0130-chat.js';
 import { chatQuestions } from './20261127T0140-chat-questions.js';
 import { scoring } from './20261127T0200-scoring.js';
 import { routing } from './20261127T0210-routing.js';
+import { sla } from './20261127T0220-sla.js';
 
 /** A migration may branch on the dialect (auto-increment, locking, types) where it must. */
 export type MigrationFactory = (dialect: DialectName) => Migration;
@@ -34,4 +35,5 @@ export const MIGRATIONS: Record<string, MigrationFactory> = {
   '20261127T0140-chat-questions': chatQuestions,
   '20261127T0200-scoring': scoring,
   '20261127T0210-routing': routing,
+  '20261127T0220-sla': sla,
 };

@@ -4,6 +4,7 @@ import { decodeTimeCursor, encodeCursor } from '../../db/cursor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { visibleLead } from '../leads/lead-rules.js';
 import { touchLastActivity } from '../leads/leads.repository.js';
+import { noteFirstContact } from '../routing/sla.service.js';
 import { rescoreLeads } from '../scoring/scoring.write.js';
 import { findUserById } from '../users/users.repository.js';
 import {
@@ -75,6 +76,9 @@ export async function addActivity(
       at,
     });
     if (input.type !== 'task') await touchLastActivity(trx, leadId, activity.occurredAt);
+    // a call, e-mail or meeting is the first contact that stops the speed-to-lead clock
+    if (input.type === 'call' || input.type === 'email' || input.type === 'meeting')
+      await noteFirstContact(trx, leadId, activity.occurredAt);
     await recordAudit(trx, caller, {
       entityType: 'activity',
       entityId: activity.id,

@@ -20,6 +20,7 @@ import { organisationRow, organisationsBy } from '../organisations/organisations
 import { emailRows, findPeople, peopleMatching, personRow, phoneRows } from '../people/people.repository.js';
 import { normaliseOrganisation, normalisePerson } from '../people/people.service.js';
 import { routeUnowned } from '../routing/routing.write.js';
+import { startSlaClocks } from '../routing/sla.service.js';
 import { rescoreLeads } from '../scoring/scoring.write.js';
 import {
   channelOwner,
@@ -371,6 +372,15 @@ export async function writeLeadPlans(trx: Db, caller: Caller, plans: readonly Le
       plans.map((p) => p.lead.id),
     );
     for (const { lead } of plans) Object.assign(lead, scored.get(lead.id) ?? {});
+    // A channel's owner (a form's, a widget's) has to answer in time like a routed one.
+    if (caller.user === null)
+      await startSlaClocks(
+        trx,
+        first.lead.createdAt,
+        plans.flatMap(({ lead, temperature }) =>
+          lead.ownerId ? [{ id: lead.id, ownerId: lead.ownerId, temperature }] : [],
+        ),
+      );
     // Routed after scoring (rules may read the score), in the same transaction.
     const routed = await routeUnowned(
       trx,

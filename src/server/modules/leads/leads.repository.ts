@@ -46,7 +46,16 @@ function toRow(
   temperature: Temperature,
 ): Omit<
   LeadRow,
-  'id' | 'created_at' | 'created_by' | 'first_touch_id' | 'last_touch_id' | 'stage_by_person'
+  | 'id'
+  | 'created_at'
+  | 'created_by'
+  | 'first_touch_id'
+  | 'last_touch_id'
+  | 'stage_by_person'
+  | 'assigned_at'
+  | 'first_response_due_at'
+  | 'first_contact_at'
+  | 'sla_escalated_at'
 > {
   return {
     temperature,

@@ -11,6 +11,7 @@ import { visibleCandidates } from '../people/people.query.service.js';
 import { findPeople } from '../people/people.repository.js';
 import type { DuplicateCandidate } from '../people/people.schemas.js';
 import { duplicatesOfOrganisation, duplicatesOfPerson } from '../people/people.service.js';
+import { startSlaClocks } from '../routing/sla.service.js';
 import { rescoreLeads } from '../scoring/scoring.write.js';
 import { LeadPlanner, type Planned, writeLeadPlans } from './lead-plan.js';
 import {
@@ -180,6 +181,8 @@ export async function updateLead(
       ...drift,
       ...history('temperature', calendar, temperature),
     ]);
+    if (before.ownerId !== after.ownerId && after.ownerId)
+      await startSlaClocks(trx, now, [{ id, ownerId: after.ownerId, temperature }]);
     if (before.ownerId !== after.ownerId) {
       await insertActivity(
         trx,

@@ -158,6 +158,7 @@ export async function candidatesOf(
   db: Db,
   userIds: readonly string[],
   now: Date,
+  opts: { loads: 'all' | 'capped' } = { loads: 'all' },
 ): Promise<Map<string, Candidate & { teamId: string | null }>> {
   if (userIds.length === 0) return new Map();
   const users = await db
@@ -165,14 +166,20 @@ export async function candidatesOf(
     .select(['id', 'active', 'out_of_office_from', 'out_of_office_until', 'time_zone', 'capacity', 'team_id'])
     .where('id', 'in', userIds)
     .execute();
-  const loads = await db
-    .selectFrom('leads')
-    .select((eb) => ['owner_id', eb.fn.countAll().as('n')])
-    .where('owner_id', 'in', userIds)
-    .where('stage', 'in', OPEN_STAGES)
-    .where('deleted_at', 'is', null)
-    .groupBy('owner_id')
-    .execute();
+  // why 'capped': only least loaded reads everyone's load; otherwise only a capacity needs it
+  const counted =
+    opts.loads === 'all' ? [...userIds] : users.filter((u) => u.capacity !== null).map((u) => u.id);
+  const loads =
+    counted.length === 0
+      ? []
+      : await db
+          .selectFrom('leads')
+          .select((eb) => ['owner_id', eb.fn.countAll().as('n')])
+          .where('owner_id', 'in', counted)
+          .where('stage', 'in', OPEN_STAGES)
+          .where('deleted_at', 'is', null)
+          .groupBy('owner_id')
+          .execute();
   const open = new Map(loads.map((l) => [l.owner_id as string, Number(l.n)]));
   return new Map(
     users.map((u) => [
@@ -341,4 +348,47 @@ export async function routingPeople(db: Db, now: Date) {
       unavailableBecause: skipReason(c),
     };
   });
+}
+
+/** A lead's speed-to-lead clock as stored. */
+export async function slaOf(db: Db, leadId: string) {
+  return db
+    .selectFrom('leads')
+    .select(['assigned_at', 'first_response_due_at', 'first_contact_at', 'sla_escalated_at'])
+    .where('id', '=', leadId)
+    .executeTakeFirst();
+}
+
+/**
+ * A person's new leads: open, theirs, not contacted yet — the highest score first, then the
+ * earliest due. What a rep works through first thing.
+ */
+export async function inboxOf(db: Db, ownerId: string, limit: number) {
+  return db
+    .selectFrom('leads')
+    .leftJoin('people', 'people.id', 'leads.person_id')
+    .leftJoin('organisations', 'organisations.id', 'leads.organisation_id')
+    .select([
+      'leads.id',
+      'leads.title',
+      'leads.score',
+      'leads.temperature',
+      'leads.stage',
+      'leads.created_at',
+      'leads.assigned_at',
+      'leads.first_response_due_at',
+      'people.first_name',
+      'people.last_name',
+      'organisations.name as organisation_name',
+    ])
+    .where('leads.owner_id', '=', ownerId)
+    .where('leads.deleted_at', 'is', null)
+    .where('leads.stage', 'in', OPEN_STAGES)
+    .where('leads.first_contact_at', 'is', null)
+    .orderBy('leads.score', 'desc')
+    .orderBy(sql`case when leads.first_response_due_at is null then 1 else 0 end`)
+    .orderBy('leads.first_response_due_at')
+    .orderBy('leads.created_at', 'desc')
+    .limit(limit)
+    .execute();
 }

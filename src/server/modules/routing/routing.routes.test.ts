@@ -7,6 +7,7 @@ import { connect } from '../../db/connect.js';
 import { SEED_SOURCES } from '../../db/migrations/seed-sources.js';
 import { type LeadPlan, LeadPlanner, writeLeadPlans } from '../leads/lead-plan.js';
 import { rescoreIdle } from '../scoring/scoring.runs.js';
+import { escalateOverdue } from './sla.service.js';
 
 const WEB_FORM = SEED_SOURCES.find((s) => s.key === 'web_form')?.id as string;
 const UNKNOWN_ID = '01900000-0000-7000-8000-00000000ffff';
@@ -306,6 +307,130 @@ describeEachDialect('routing', (dialect) => {
       const bad = await call(admin, 'POST', '/routing/test', { fields: { 'shoe.size': '42' } });
       expect(bad.statusCode).toBe(400);
       expect(problem(bad).errors?.[0]).toMatchObject({ field: 'fields.shoe.size', code: 'invalid_value' });
+    });
+  });
+
+  describe('speed to lead', () => {
+    it('starts the clock when a lead is routed, stops it at the first call, and escalates a missed one to the manager once', async () => {
+      const { admin, ids, teamId } = await reps(2);
+      const manager = await t.newUser({ role: 'manager', teamId });
+      expect((await call(admin, 'PATCH', `/teams/${teamId}`, { managerId: manager.id })).statusCode).toBe(
+        200,
+      );
+      await addRule(admin, { name: 'Visi', strategy: 'round_robin', userIds: ids });
+      const late = await newLead(t.app, admin, { timeframe: 'now' });
+      const why = (await call(admin, 'GET', `/leads/${late.id}/assignment`)).json();
+      expect(why.sla).toMatchObject({
+        firstContactAt: null,
+        escalatedAt: null,
+        overdue: false,
+        repDelaySeconds: null,
+      });
+      expect(Date.parse(why.sla.dueAt)).toBeGreaterThan(Date.parse(why.sla.assignedAt));
+      const quick = await newLead(t.app, admin, { timeframe: 'now' });
+      const rep = await t.login(
+        (
+          await t.deps.db
+            .selectFrom('users')
+            .select('email')
+            .where('id', '=', quick.ownerId as string)
+            .executeTakeFirstOrThrow()
+        ).email,
+      );
+      expect(
+        (
+          await call(rep, 'POST', `/leads/${quick.id}/activities`, {
+            type: 'call',
+            outcome: 'connected',
+            direction: 'outbound',
+          })
+        ).statusCode,
+      ).toBe(201);
+      const past = new Date(Date.now() - 60_000).toISOString();
+      await t.deps.db
+        .updateTable('leads')
+        .set({ first_response_due_at: past })
+        .where('id', 'in', [late.id, quick.id])
+        .execute();
+      const contacted = (await call(admin, 'GET', `/leads/${quick.id}/assignment`)).json().sla;
+      expect(contacted).toMatchObject({ overdue: false, escalatedAt: null });
+      expect(contacted.repDelaySeconds).toBeGreaterThanOrEqual(0);
+      expect((await call(admin, 'GET', `/leads/${late.id}/assignment`)).json().sla.overdue).toBe(true);
+      expect(await escalateOverdue(t.deps)).toBe(1);
+      expect(await escalateOverdue(t.deps)).toBe(0);
+      const notes = await t.deps.db
+        .selectFrom('notifications')
+        .selectAll()
+        .where('kind', '=', 'lead_sla_breached')
+        .execute();
+      expect(notes.map((n) => [n.entity_id, n.user_id])).toEqual([[late.id, manager.id]]);
+      expect(
+        (await call(admin, 'GET', `/leads/${late.id}/assignment`)).json().sla.escalatedAt,
+      ).not.toBeNull();
+      // a new owner starts the clock over
+      const moved = await call(admin, 'PATCH', `/leads/${late.id}`, {
+        ownerId: ids.find((id) => id !== late.ownerId),
+      });
+      expect(moved.statusCode, moved.body).toBe(200);
+      expect((await call(admin, 'GET', `/leads/${late.id}/assignment`)).json().sla).toMatchObject({
+        escalatedAt: null,
+        overdue: false,
+      });
+    });
+
+    it("lists a rep's new leads, highest score first, until they are contacted; never anyone else's", async () => {
+      const { admin, ids } = await reps(2);
+      const [a, b] = ids as [string, string];
+      await call(admin, 'POST', '/scoring/rules', {
+        kind: 'fit',
+        field: 'lead.tags',
+        operator: 'in',
+        value: ['karštas'],
+        points: 40,
+      });
+      await rescoreIdle(t.deps);
+      const low = await newLead(t.app, admin, { ownerId: a });
+      const high = await newLead(t.app, admin, { ownerId: a, tags: ['karštas'] });
+      const others = await newLead(t.app, admin, { ownerId: b });
+      const repA = await t.login(
+        (await t.deps.db.selectFrom('users').select('email').where('id', '=', a).executeTakeFirstOrThrow())
+          .email,
+      );
+      const inbox = async () =>
+        ((await call(repA, 'GET', '/leads/inbox')).json().items as { id: string; score: number }[]).map(
+          (i) => i.id,
+        );
+      expect(await inbox()).toEqual([high.id, low.id]);
+      expect(await inbox()).not.toContain(others.id);
+      expect(
+        (
+          await call(repA, 'POST', `/leads/${high.id}/activities`, {
+            type: 'email',
+            subject: 'Pasiūlymas',
+            body: 'Sveiki',
+          })
+        ).statusCode,
+      ).toBe(201);
+      expect(await inbox()).toEqual([low.id]);
+    });
+
+    it('lets an admin set working time, holidays and targets, naming a bad field; others only read them', async () => {
+      const admin = await t.signedIn('admin');
+      const good = {
+        workdays: [1, 2, 3, 4, 5],
+        dayStart: 480,
+        dayEnd: 1020,
+        holidays: ['2026-12-24'],
+        targets: { hot: 30, warm: 540, cold: 1620 },
+      };
+      const put = await call(admin, 'PUT', '/settings/sla', good);
+      expect(put.statusCode, put.body).toBe(200);
+      expect((await call(await t.signedIn('rep'), 'GET', '/settings/sla')).json()).toEqual(good);
+      const backwards = await call(admin, 'PUT', '/settings/sla', { ...good, dayEnd: 400 });
+      expect(backwards.statusCode).toBe(400);
+      expect(problem(backwards).errors).toContainEqual(expect.objectContaining({ field: 'dayEnd' }));
+      expect((await call(await t.signedIn('manager'), 'PUT', '/settings/sla', good)).statusCode).toBe(403);
+      await t.deps.db.deleteFrom('app_settings').where('key', '=', 'sla').execute();
     });
   });
 

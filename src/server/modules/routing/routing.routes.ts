@@ -4,6 +4,8 @@ import type { Deps } from '../../context.js';
 import { callerOf } from '../../plugins/auth.js';
 import { authErrors, IdParams, ProblemRef } from '../../schemas/common.js';
 import {
+  Inbox,
+  InboxQuery,
   LeadAssignmentSchema,
   RoutingDecisionSchema,
   RoutingPeople,
@@ -16,6 +18,7 @@ import {
   changeRoutingRule,
   leadAssignment,
   listRoutingRules,
+  myInbox,
   removeRoutingRule,
   routingPeopleOf,
   testRouting,
@@ -104,6 +107,20 @@ export const routingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
       },
     },
     async (request) => testRouting(deps, callerOf(request), request.body),
+  );
+
+  app.get(
+    '/leads/inbox',
+    {
+      schema: {
+        tags: ['leads', ...tags],
+        summary:
+          "My new leads: the caller's open leads not contacted yet, highest score first, with first-response times",
+        querystring: InboxQuery,
+        response: { 200: Inbox, ...authErrors },
+      },
+    },
+    async (request) => myInbox(deps, callerOf(request), request.query.limit ?? 50),
   );
 
   app.get(

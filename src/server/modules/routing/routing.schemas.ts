@@ -122,6 +122,29 @@ const AssignmentSchema = Type.Intersect([
 export const LeadAssignmentSchema = Type.Object({
   current: Type.Union([AssignmentSchema, Type.Null()]),
   history: Type.Array(AssignmentSchema),
+  sla: Type.Union(
+    [
+      Type.Object({
+        assignedAt: Timestamp,
+        dueAt: Type.Union([Timestamp, Type.Null()], {
+          description: 'first contact due by, in the owner’s working time',
+        }),
+        firstContactAt: Type.Union([Timestamp, Type.Null()]),
+        escalatedAt: Type.Union([Timestamp, Type.Null()], {
+          description: 'when the missed target went to the team’s manager',
+        }),
+        overdue: Type.Boolean(),
+        repDelaySeconds: Type.Union([Type.Integer(), Type.Null()], {
+          description: 'assigned → first contact',
+        }),
+      }),
+      Type.Null(),
+    ],
+    {
+      description:
+        'speed-to-lead: null until the lead has an owner a channel, routing or reassignment gave it',
+    },
+  ),
 });
 export type LeadAssignmentDto = Static<typeof LeadAssignmentSchema>;
 
@@ -146,3 +169,29 @@ export const RoutingPeople = Type.Object({
   ),
 });
 export type RoutingPersonDto = Static<typeof RoutingPeople>['items'][number];
+
+export const InboxQuery = Type.Object(
+  { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })) },
+  { additionalProperties: false },
+);
+
+export const Inbox = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Id,
+      title: Type.String(),
+      score: Type.Integer(),
+      temperature: Type.Enum(['hot', 'warm', 'cold'] as const),
+      stage: Type.Enum(['suspect', 'mql', 'sql'] as const),
+      personName: Type.Union([Type.String(), Type.Null()]),
+      organisationName: Type.Union([Type.String(), Type.Null()]),
+      createdAt: Timestamp,
+      assignedAt: Type.Union([Timestamp, Type.Null()]),
+      dueAt: Type.Union([Timestamp, Type.Null()], {
+        description: 'first contact due by (null: no clock, e.g. a lead one made oneself)',
+      }),
+      overdue: Type.Boolean(),
+    }),
+  ),
+});
+export type InboxDto = Static<typeof Inbox>;

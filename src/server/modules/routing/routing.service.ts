@@ -12,10 +12,12 @@ import {
   assignmentsOf,
   candidatesOf,
   deleteRoutingRule,
+  inboxOf,
   insertRoutingRule,
   loadRoutingRules,
   peekStates,
   routingPeople,
+  slaOf,
   teamMembers,
   updateRoutingRule,
 } from './routing.repository.js';
@@ -187,11 +189,53 @@ export async function testRouting(deps: Deps, caller: ActorContext, input: Routi
 export async function leadAssignment(deps: Deps, caller: ActorContext, leadId: string) {
   assertVisible(caller.actor, 'lead', await findLead(deps.db, leadId));
   const history = await assignmentsOf(deps.db, leadId);
-  return { current: history[0] ?? null, history };
+  const clock = await slaOf(deps.db, leadId);
+  const now = deps.now().toISOString();
+  const sla = clock?.assigned_at
+    ? {
+        assignedAt: clock.assigned_at,
+        dueAt: clock.first_response_due_at,
+        firstContactAt: clock.first_contact_at,
+        escalatedAt: clock.sla_escalated_at,
+        overdue:
+          clock.first_contact_at === null &&
+          clock.first_response_due_at !== null &&
+          clock.first_response_due_at < now,
+        repDelaySeconds:
+          clock.first_contact_at === null
+            ? null
+            : Math.max(
+                0,
+                Math.round((Date.parse(clock.first_contact_at) - Date.parse(clock.assigned_at)) / 1000),
+              ),
+      }
+    : null;
+  return { current: history[0] ?? null, history, sla };
 }
 
 /** The people routing may give leads to: availability (out of office, deactivated), capacity and open leads. */
 export async function routingPeopleOf(deps: Deps, caller: ActorContext) {
   assertMay(caller, 'read');
   return { items: await routingPeople(deps.db, deps.now()) };
+}
+
+/** "My new leads": the caller's uncontacted open leads, ranked by score, with their first-response times. */
+export async function myInbox(deps: Deps, caller: ActorContext, limit: number) {
+  const now = deps.now().toISOString();
+  const rows = await inboxOf(deps.db, caller.user.id, limit);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      score: Number(r.score),
+      temperature: r.temperature as 'hot' | 'warm' | 'cold',
+      stage: r.stage as 'suspect' | 'mql' | 'sql',
+      personName: [r.first_name, r.last_name].filter(Boolean).join(' ') || null,
+      organisationName: r.organisation_name,
+      createdAt: r.created_at,
+      assignedAt: r.assigned_at,
+      dueAt: r.first_response_due_at,
+      overdue: r.first_response_due_at !== null && r.first_response_due_at < now,
+    })),
+  };
 }

@@ -1,4 +1,4 @@
-import { route } from '../../../domain/routing/route.js';
+import { matchingRule, route } from '../../../domain/routing/route.js';
 import type { RoutingRule } from '../../../domain/routing/rules.js';
 import { factsNeeded } from '../../../domain/scoring/facts.js';
 import type { SystemContext } from '../../context.js';
@@ -19,6 +19,7 @@ import {
   setOwners,
   teamMembers,
 } from './routing.repository.js';
+import { startSlaClocks } from './sla.service.js';
 
 const AUTOMATION: SystemContext = { user: null, channel: 'automation' };
 
@@ -55,40 +56,48 @@ export async function routeUnowned(
   if (leadIds.length === 0) return assigned;
   const rules = (await loadRoutingRules(db)).filter((r) => r.active);
   if (rules.length === 0) return assigned;
-  const states = new Map(
-    await lockStates(
-      db,
-      rules.map((r) => r.id),
-    ),
-  );
   const unowned = await db
     .selectFrom('leads')
-    .select(['id', 'person_id', 'title', 'created_at'])
+    .select(['id', 'person_id', 'title', 'created_at', 'temperature'])
     .where('id', 'in', [...leadIds])
     .where('owner_id', 'is', null)
     .where('deleted_at', 'is', null)
     .execute();
   if (unowned.length === 0) return assigned;
+  const needed = routingFactsNeeded(rules);
   const facts = new Map(
     (
       await scoringFacts(
         db,
         unowned.map((l) => l.id),
-        routingFactsNeeded(rules),
+        needed,
       )
     ).map((l) => [l.id, l]),
   );
-  const teams = await teamMembers(db, [...new Set(rules.flatMap((r) => (r.teamId ? [r.teamId] : [])))]);
+  const fieldsOf = (leadId: string) => {
+    const f = facts.get(leadId);
+    return { ...(f?.facts.fields ?? {}), 'lead.score': f?.score ?? 0 };
+  };
+  // Only the rules these leads match are locked, as late as possible: instances routing other
+  // leads by other rules do not wait, and the lock is held for the decision and its writes only.
+  const matched = new Set(unowned.flatMap((l) => matchingRule(rules, fieldsOf(l.id))?.id ?? []));
   const returning = await returningOwners(
     db,
     unowned.map((l) => ({ id: l.id, personId: l.person_id })),
   );
+  if (matched.size === 0 && returning.size === 0) return assigned;
+  const used = rules.filter((r) => matched.has(r.id));
+  const teams = await teamMembers(db, [...new Set(used.flatMap((r) => (r.teamId ? [r.teamId] : [])))]);
+  const states = await lockStates(db, [...matched]);
   const userIds = new Set([
-    ...rules.flatMap((r) => r.userIds),
+    ...used.flatMap((r) => r.userIds),
     ...[...teams.values()].flat(),
     ...returning.values(),
   ]);
-  const people = await candidatesOf(db, [...userIds], new Date(at));
+  // loads are read after the lock: least loaded and capacities see every lead routed before
+  const people = await candidatesOf(db, [...userIds], new Date(at), {
+    loads: used.some((r) => r.strategy === 'least_loaded') ? 'all' : 'capped',
+  });
   const touched = new Set<string>();
   const owners: { id: string; ownerId: string; teamId: string | null }[] = [];
   const history = [];
@@ -96,10 +105,9 @@ export async function routeUnowned(
   const notifications = [];
   const records = [];
   for (const lead of unowned) {
-    const f = facts.get(lead.id);
     const decision = route({
       leadId: lead.id,
-      fields: { ...(f?.facts.fields ?? {}), 'lead.score': f?.score ?? 0 },
+      fields: fieldsOf(lead.id),
       rules,
       people,
       teams,
@@ -140,6 +148,12 @@ export async function routeUnowned(
   // why no owner check per lead: the rules' states are locked and the leads read after that, so a
   // lead another transaction routed meanwhile is not among `unowned`.
   await setOwners(db, owners, at);
+  const temperature = new Map(unowned.map((l) => [l.id, l.temperature]));
+  await startSlaClocks(
+    db,
+    at,
+    owners.map((o) => ({ id: o.id, ownerId: o.ownerId, temperature: temperature.get(o.id) ?? 'cold' })),
+  );
   await insertMany(db, 'lead_history', historyRows(history));
   await insertMany(db, 'activities', activities);
   await insertMany(db, 'notifications', notifications, { doNothingOn: ['dedupe_key'] });

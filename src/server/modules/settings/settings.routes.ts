@@ -3,7 +3,8 @@ import type { Deps } from '../../context.js';
 import { runTemperatureCheck } from '../../jobs/temperatures.js';
 import { callerOf } from '../../plugins/auth.js';
 import { authErrors } from '../../schemas/common.js';
-import { TemperatureSettingsBody, TemperatureSettingsSchema } from './settings.schemas.js';
+import { slaSettings, updateSlaSettings } from '../routing/sla.service.js';
+import { SlaSettingsSchema, TemperatureSettingsBody, TemperatureSettingsSchema } from './settings.schemas.js';
 import { temperatureSettings, updateTemperatureSettings } from './settings.service.js';
 
 const tags = ['settings'];
@@ -41,5 +42,31 @@ export const settingsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
       );
       return settings;
     },
+  );
+
+  app.get(
+    '/settings/sla',
+    {
+      schema: {
+        tags,
+        summary: 'Working days, hours, public holidays and first-response targets (speed-to-lead)',
+        response: { 200: SlaSettingsSchema, ...authErrors },
+      },
+    },
+    async () => slaSettings(deps.db),
+  );
+
+  app.put(
+    '/settings/sla',
+    {
+      config: { admin: 'settings' as const },
+      schema: {
+        tags,
+        summary: 'Change working time and first-response targets (admin); clocks started from now on follow',
+        body: SlaSettingsSchema,
+        response: { 200: SlaSettingsSchema, ...authErrors },
+      },
+    },
+    async (request) => updateSlaSettings(deps, callerOf(request), request.body),
   );
 };

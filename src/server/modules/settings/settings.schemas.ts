@@ -17,3 +17,33 @@ export const TemperatureSettingsBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const SlaSettingsSchema = Type.Object(
+  {
+    workdays: Type.Array(Type.Integer({ minimum: 1, maximum: 7 }), {
+      minItems: 1,
+      maxItems: 7,
+      description: 'ISO weekdays: 1 Monday … 7 Sunday',
+    }),
+    dayStart: Type.Integer({
+      minimum: 0,
+      maximum: 1439,
+      description: 'minutes after midnight, e.g. 540 for 9:00',
+    }),
+    dayEnd: Type.Integer({ minimum: 1, maximum: 1440 }),
+    holidays: Type.Array(Type.String({ format: 'date' }), {
+      maxItems: 400,
+      description: 'public holidays: not worked',
+    }),
+    targets: Type.Object(
+      {
+        hot: Type.Integer({ minimum: 1, description: 'working minutes to the first contact' }),
+        warm: Type.Integer({ minimum: 1 }),
+        cold: Type.Integer({ minimum: 1 }),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type SlaSettingsDto = Static<typeof SlaSettingsSchema>;

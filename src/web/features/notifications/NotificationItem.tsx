@@ -20,6 +20,8 @@ function linesOf(item: NotificationDto, t: TFunction): string[] {
     return lines;
   }
   if (item.kind === 'lead_sql') return [t('notifications.leadSql', { title: text(item.data.title) })];
+  if (item.kind === 'lead_sla_breached')
+    return [t('notifications.slaBreached', { title: text(item.data.title), owner: text(item.data.owner) })];
   if (item.kind === 'lead_assigned') {
     const lines = [t('notifications.leadAssigned', { title: text(item.data.title) })];
     if (text(item.data.rule)) lines.push(t('assignment.byRule', { rule: text(item.data.rule) }));

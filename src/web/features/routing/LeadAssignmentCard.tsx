@@ -1,4 +1,4 @@
-import { Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -22,23 +22,44 @@ export function LeadAssignmentCard({ leadId }: { leadId: string }) {
     queryFn: () => api.routing.leadAssignment(leadId),
   });
   const a = query.data?.current;
-  if (!a) return null;
-  const skipped = skippedText(a.candidates, t);
+  const sla = query.data?.sla;
+  if (!a && !sla) return null;
+  const skipped = a ? skippedText(a.candidates, t) : null;
   return (
     <Paper withBorder p="xs" data-testid="lead-assignment">
       <Stack gap={4}>
         <Title order={4} size="sm">
           {t('assignment.title')}
         </Title>
-        <Text size="sm">{decisionText(a, t)}</Text>
+        {a ? <Text size="sm">{decisionText(a, t)}</Text> : null}
         {skipped ? (
           <Text size="xs" c="dimmed" data-testid="assignment-skipped">
             {skipped}
           </Text>
         ) : null}
-        <Text size="xs" c="dimmed">
-          {formatDateTime(a.assignedAt)} · {waited(a.routingDelaySeconds, t)}
-        </Text>
+        {a ? (
+          <Text size="xs" c="dimmed">
+            {formatDateTime(a.assignedAt)} · {waited(a.routingDelaySeconds, t)}
+          </Text>
+        ) : null}
+        {sla ? (
+          <Group gap={6} data-testid="lead-sla">
+            {sla.firstContactAt ? (
+              <Text size="xs">{t('assignment.contacted', { time: formatDateTime(sla.firstContactAt) })}</Text>
+            ) : (
+              <Text size="xs" c={sla.overdue ? 'red' : undefined} fw={sla.overdue ? 600 : undefined}>
+                {t(sla.overdue ? 'assignment.overdueSince' : 'assignment.dueBy', {
+                  time: formatDateTime(sla.dueAt),
+                })}
+              </Text>
+            )}
+            {sla.escalatedAt ? (
+              <Badge size="xs" color="red" variant="light">
+                {t('assignment.escalated')}
+              </Badge>
+            ) : null}
+          </Group>
+        ) : null}
       </Stack>
     </Paper>
   );

@@ -1,4 +1,5 @@
 import type {
+  InboxDto,
   LeadAssignmentDto,
   RoutingDecisionDto,
   RoutingPersonDto,
@@ -26,5 +27,6 @@ export const routingApi = {
   deleteRule: (ruleId: string) => request<void>('DELETE', `/routing/rules/${id(ruleId)}`),
   people: () => request<ItemList<RoutingPersonDto>>('GET', '/routing/people'),
   test: (input: RoutingTestInput) => request<RoutingDecisionDto>('POST', '/routing/test', input),
+  inbox: () => request<InboxDto>('GET', '/leads/inbox'),
   leadAssignment: (leadId: string) => request<LeadAssignmentDto>('GET', `/leads/${id(leadId)}/assignment`),
 };

@@ -1,0 +1,200 @@
+import { sql } from 'kysely';
+import { Validation } from '../../../domain/errors/app-error.js';
+import type { Temperature } from '../../../domain/leads/temperature.js';
+import {
+  DEFAULT_CALENDAR,
+  defaultTargets,
+  firstResponseDue,
+  type SlaTargets,
+  type WorkCalendar,
+} from '../../../domain/routing/sla.js';
+import type { Caller, Deps } from '../../context.js';
+import { insertMany } from '../../db/bulk.js';
+import type { Db } from '../../db/database.js';
+import { newId } from '../../db/ids.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { readSetting, writeSetting } from '../settings/settings.repository.js';
+
+/** The organisation's working week, hours, public holidays and first-response targets (admin settings). */
+export interface SlaSettings {
+  workdays: number[];
+  /** Minutes after midnight. */
+  dayStart: number;
+  dayEnd: number;
+  holidays: string[];
+  /** Working minutes per temperature. */
+  targets: SlaTargets;
+}
+
+const KEY = 'sla';
+
+export async function slaSettings(db: Db): Promise<SlaSettings> {
+  const stored = (await readSetting(db, KEY)) as Partial<SlaSettings> | undefined;
+  const base = { ...DEFAULT_CALENDAR, workdays: [...DEFAULT_CALENDAR.workdays], holidays: [] as string[] };
+  const merged = { ...base, ...stored };
+  return { ...merged, targets: { ...defaultTargets(merged), ...stored?.targets } };
+}
+
+export async function updateSlaSettings(
+  deps: Deps,
+  caller: Caller,
+  input: SlaSettings,
+): Promise<SlaSettings> {
+  const v = new Validation();
+  v.check(
+    input.workdays.length > 0 && input.workdays.every((d) => Number.isInteger(d) && d >= 1 && d <= 7),
+    'workdays',
+    'invalid',
+  );
+  v.check(
+    Number.isInteger(input.dayStart) && input.dayStart >= 0 && input.dayStart < 24 * 60,
+    'dayStart',
+    'out_of_range',
+  );
+  v.check(
+    Number.isInteger(input.dayEnd) && input.dayEnd > input.dayStart && input.dayEnd <= 24 * 60,
+    'dayEnd',
+    'date_order',
+  );
+  for (const t of ['hot', 'warm', 'cold'] as const)
+    v.check(
+      Number.isInteger(input.targets[t]) && input.targets[t] > 0 && input.targets[t] <= 60 * 24 * 30,
+      `targets.${t}`,
+      'out_of_range',
+    );
+  v.throwIfAny();
+  const value: SlaSettings = {
+    ...input,
+    workdays: [...new Set(input.workdays)].sort(),
+    holidays: [...new Set(input.holidays)].sort(),
+  };
+  const at = deps.now().toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    const before = await slaSettings(trx);
+    await writeSetting(trx, KEY, value, caller.user?.id ?? null, at);
+    await recordAudit(trx, caller, {
+      entityType: 'settings',
+      entityId: KEY,
+      action: 'update',
+      before,
+      after: value,
+      at,
+    });
+  });
+  return value;
+}
+
+export function calendarOf(settings: SlaSettings, timeZone: string): WorkCalendar {
+  return {
+    timeZone,
+    workdays: settings.workdays,
+    dayStart: settings.dayStart,
+    dayEnd: settings.dayEnd,
+    holidays: new Set(settings.holidays),
+  };
+}
+
+/**
+ * Starts the first-response clock of leads that just got an owner: due by the lead's temperature
+ * in the owner's time zone and the organisation's working time; a new owner starts it over.
+ */
+export async function startSlaClocks(
+  db: Db,
+  at: string,
+  leads: readonly { id: string; ownerId: string; temperature: string }[],
+): Promise<void> {
+  if (leads.length === 0) return;
+  const settings = await slaSettings(db);
+  const owners = await db
+    .selectFrom('users')
+    .select(['id', 'time_zone'])
+    .where('id', 'in', [...new Set(leads.map((l) => l.ownerId))])
+    .execute();
+  const zone = new Map(owners.map((o) => [o.id, o.time_zone]));
+  const assigned = new Date(at);
+  for (let i = 0; i < leads.length; i += 500) {
+    const values = sql.join(
+      leads.slice(i, i + 500).map((l) => {
+        const due = firstResponseDue(
+          assigned,
+          l.temperature as Temperature,
+          calendarOf(settings, zone.get(l.ownerId) ?? 'Europe/Vilnius'),
+          settings.targets,
+        );
+        return sql`(${l.id}, ${due.toISOString()})`;
+      }),
+    );
+    await sql`with v(id, due) as (values ${values})
+      update leads set assigned_at = ${at}, first_response_due_at = v.due, first_contact_at = null, sla_escalated_at = null
+      from v where leads.id = v.id`.execute(db);
+  }
+}
+
+/** The first call, e-mail or meeting logged on a lead (once): it stops a running clock and leaves the inbox. */
+export async function noteFirstContact(db: Db, leadId: string, at: string): Promise<void> {
+  await db
+    .updateTable('leads')
+    .set({ first_contact_at: at })
+    .where('id', '=', leadId)
+    .where('first_contact_at', 'is', null)
+    .execute();
+}
+
+/**
+ * Leads whose first contact is overdue go to the manager of the owner's team (the owner when the
+ * team has none), once per lead and assignment. Returns how many were escalated.
+ */
+export async function escalateOverdue(deps: Deps): Promise<number> {
+  const now = deps.now().toISOString();
+  const overdue = await deps.db
+    .selectFrom('leads')
+    .leftJoin('users as owner', 'owner.id', 'leads.owner_id')
+    .leftJoin('teams', 'teams.id', 'owner.team_id')
+    .select([
+      'leads.id',
+      'leads.title',
+      'leads.owner_id',
+      'leads.first_response_due_at',
+      'teams.manager_id',
+      'owner.name as owner_name',
+    ])
+    .where('leads.first_response_due_at', '<', now)
+    .where('leads.first_contact_at', 'is', null)
+    .where('leads.sla_escalated_at', 'is', null)
+    .where('leads.owner_id', 'is not', null)
+    .where('leads.stage', 'in', ['suspect', 'mql', 'sql'])
+    .where('leads.deleted_at', 'is', null)
+    .orderBy('leads.first_response_due_at')
+    .limit(500)
+    .execute();
+  if (overdue.length === 0) return 0;
+  await deps.db.transaction().execute(async (trx) => {
+    await insertMany(
+      trx,
+      'notifications',
+      overdue.map((l) => ({
+        id: newId(),
+        user_id: (l.manager_id ?? l.owner_id) as string,
+        kind: 'lead_sla_breached',
+        entity_type: 'lead',
+        entity_id: l.id,
+        data: JSON.stringify({ title: l.title, owner: l.owner_name, dueAt: l.first_response_due_at }),
+        dedupe_key: `lead_sla_breached:${l.id}:${l.first_response_due_at}`,
+        created_at: now,
+        read_at: null,
+      })),
+      { doNothingOn: ['dedupe_key'] },
+    );
+    await trx
+      .updateTable('leads')
+      .set({ sla_escalated_at: now })
+      .where(
+        'id',
+        'in',
+        overdue.map((l) => l.id),
+      )
+      .where('sla_escalated_at', 'is', null)
+      .execute();
+  });
+  return overdue.length;
+}
