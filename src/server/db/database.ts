@@ -31,6 +31,7 @@ export interface Database {
   routing_rules: RoutingRulesTable;
   routing_state: RoutingStateTable;
   lead_assignments: LeadAssignmentsTable;
+  predictive_models: PredictiveModelsTable;
   lead_tags: LeadTagsTable;
   lead_history: LeadHistoryTable;
   activities: ActivitiesTable;
@@ -324,6 +325,15 @@ export interface LeadAssignmentsTable {
   candidates_json: string;
   lead_created_at: string;
   assigned_at: string;
+}
+
+export interface PredictiveModelsTable {
+  id: string;
+  trained_at: string;
+  /** ok | too_little_history | not_useful */
+  status: string;
+  quality_json: string;
+  model_json: string | null;
 }
 
 export interface ScoringRunsTable {

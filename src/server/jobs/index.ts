@@ -4,6 +4,7 @@ import { kickFormInbox } from '../modules/forms/form-inbox.js';
 import { kickImports } from '../modules/imports/import.job.js';
 import { kickWebhookInbox } from '../modules/integrations/webhook-inbox.js';
 import { escalateOverdue } from '../modules/routing/sla.service.js';
+import { retrainDaily } from '../modules/scoring/predictive.service.js';
 import { kickRescore, rescoreForDecay } from '../modules/scoring/scoring.runs.js';
 import { HOUSEKEEPING_EVERY_MS, runHousekeeping } from './housekeeping.js';
 import { REVISIT_CHECK_EVERY_MS, runRevisitCheck } from './revisits.js';
@@ -35,6 +36,8 @@ export const JOBS: Job[] = [
   { name: 'score-decay', everyMs: 3_600_000, run: rescoreForDecay },
   // Leads not contacted in time go to the team's manager (once per assignment).
   { name: 'sla-escalation', everyMs: 60_000, run: escalateOverdue },
+  // The predictive model learns from the day's outcomes.
+  { name: 'predictive-retrain', everyMs: 3_600_000, run: retrainDaily },
 ];
 
 /** Runs each job now and then on its interval; returns a function that stops them. */

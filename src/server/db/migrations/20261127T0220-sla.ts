@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { MigrationFactory } from './index.js';
 
 /**
@@ -14,10 +14,16 @@ export const sla: MigrationFactory = () => ({
     await db.schema.alterTable('leads').addColumn('first_response_due_at', 'text').execute();
     await db.schema.alterTable('leads').addColumn('first_contact_at', 'text').execute();
     await db.schema.alterTable('leads').addColumn('sla_escalated_at', 'text').execute();
+    // only clocks still running: the escalation job reads these, not every lead ever assigned
     await db.schema
       .createIndex('leads_first_response_due')
       .on('leads')
       .columns(['first_response_due_at'])
+      .where(sql.ref('first_contact_at'), 'is', null)
+      .where(sql.ref('sla_escalated_at'), 'is', null)
       .execute();
+    // why: leads from before this had their first contact in some way this cannot tell; they are
+    // not "new leads" waiting in anyone's inbox.
+    await sql`update leads set first_contact_at = created_at where first_contact_at is null`.execute(db);
   },
 });

@@ -77,7 +77,11 @@ export async function addActivity(
     });
     if (input.type !== 'task') await touchLastActivity(trx, leadId, activity.occurredAt);
     // a call, e-mail or meeting is the first contact that stops the speed-to-lead clock
-    if (input.type === 'call' || input.type === 'email' || input.type === 'meeting')
+    // (a meeting still ahead is not contact yet)
+    if (
+      (input.type === 'call' || input.type === 'email' || input.type === 'meeting') &&
+      activity.occurredAt <= at
+    )
       await noteFirstContact(trx, leadId, activity.occurredAt);
     await recordAudit(trx, caller, {
       entityType: 'activity',

@@ -10,6 +10,7 @@ import type { CreateLeadInput } from '../leads/leads.schemas.js';
 import { createLeadIn } from '../leads/leads.service.js';
 import { systemEvent } from '../leads/leads.view.js';
 import { peopleMatching } from '../people/people.repository.js';
+import { routeUnowned } from '../routing/routing.write.js';
 import { rescoreLeads } from '../scoring/scoring.write.js';
 import {
   insertConsent,
@@ -34,6 +35,8 @@ export interface CaptureInput {
   } | null;
   /** The timeline entry of this arrival: `form_submitted`, `chat`, `webhook` … with what was said. */
   event: { name: string; data: Record<string, unknown> };
+  /** More the channel writes for the arrival before it is scored and routed (the chat's transcript entry). */
+  withArrival?: (result: CaptureResult) => Promise<void>;
 }
 
 export interface CaptureResult {
@@ -73,7 +76,10 @@ export async function captureLead(
     result = { leadId: open.id, personId: open.personId, created: false };
     firstTouch = false;
   } else {
-    const { lead } = await createLeadIn(trx, deps, caller, input.lead, { duplicates: false });
+    const { lead } = await createLeadIn(trx, deps, caller, input.lead, {
+      duplicates: false,
+      scoreAndRoute: false,
+    });
     result = { leadId: lead.id, personId: lead.personId, created: true };
   }
   const ref = { leadId: result.leadId, personId: result.personId, visitorId: input.visitorId };
@@ -98,8 +104,11 @@ export async function captureLead(
   // The visitor is known now: what they did anonymously before becomes theirs (§5).
   if (input.visitorId)
     await attachVisitorEngagement(trx, caller, { ...ref, visitorId: input.visitorId }, now);
-  // The arrival (and any engagement just attached) is behaviour: scored before the commit.
-  await rescoreLeads(trx, now, [result.leadId]);
+  await input.withArrival?.(result);
+  // The arrival (and any engagement just attached) is behaviour: scored, then routed on that
+  // score, before the commit.
+  await rescoreLeads(trx, now, [result.leadId], { route: false });
+  await routeUnowned(trx, now, [result.leadId]);
   return result;
 }
 

@@ -41,6 +41,7 @@ async function captureChat(
   at: string,
 ): Promise<Conversation> {
   const touch = touchFrom(conversation.touch ?? {}, conversation.startedAt);
+  let activityId = '';
   const result = await captureLead(trx, deps, chatCaller(widget.id), {
     lead: {
       person: {
@@ -64,26 +65,30 @@ async function captureChat(
       name: 'chat_started',
       data: { widgetName: widget.name, conversationId: conversation.id, interest: capture.interest },
     },
-  });
-  const activity = await insertActivity(trx, {
-    leadId: result.leadId,
-    personId: result.personId,
-    type: 'chat',
-    subject: widget.name,
-    body: '',
-    occurredAt: conversation.startedAt,
-    dueAt: null,
-    doneAt: null,
-    assigneeId: null,
-    data: { conversationId: conversation.id, widgetId: widget.id },
-    channel: 'chat',
-    createdBy: null,
-    at,
+    // the transcript's timeline entry is written before the lead is scored: the chat counts
+    withArrival: async (arrived) => {
+      const activity = await insertActivity(trx, {
+        leadId: arrived.leadId,
+        personId: arrived.personId,
+        type: 'chat',
+        subject: widget.name,
+        body: '',
+        occurredAt: conversation.startedAt,
+        dueAt: null,
+        doneAt: null,
+        assigneeId: null,
+        data: { conversationId: conversation.id, widgetId: widget.id },
+        channel: 'chat',
+        createdBy: null,
+        at,
+      });
+      activityId = activity.id;
+    },
   });
   const changes = {
     leadId: result.leadId,
     personId: result.personId,
-    activityId: activity.id,
+    activityId,
     captureError: null,
   };
   await updateConversation(trx, conversation.id, changes);

@@ -300,7 +300,12 @@ const byKey =
  * products and tags, the history, the "created" timeline entry and the audit row — each table in
  * multi-row inserts (rows sorted by their index key, so the B-trees take them in order).
  */
-export async function writeLeadPlans(trx: Db, caller: Caller, plans: readonly LeadPlan[]): Promise<void> {
+export async function writeLeadPlans(
+  trx: Db,
+  caller: Caller,
+  plans: readonly LeadPlan[],
+  opts: { scoreAndRoute?: boolean } = {},
+): Promise<void> {
   const organisations = [];
   const people = [];
   const emails = [];
@@ -364,14 +369,18 @@ export async function writeLeadPlans(trx: Db, caller: Caller, plans: readonly Le
   await insertMany(trx, 'activities', activities);
   await insertMany(trx, 'audit_log', audit);
   // Scored in the same transaction: a lead is never stored without the score its fields earn.
+  // (A capture scores and routes after writing its arrival event: `scoreAndRoute: false`.)
   const first = plans[0];
   if (first) {
-    const scored = await rescoreLeads(
-      trx,
-      first.lead.createdAt,
-      plans.map((p) => p.lead.id),
-    );
-    for (const { lead } of plans) Object.assign(lead, scored.get(lead.id) ?? {});
+    if (opts.scoreAndRoute !== false) {
+      const scored = await rescoreLeads(
+        trx,
+        first.lead.createdAt,
+        plans.map((p) => p.lead.id),
+        { route: false },
+      );
+      for (const { lead } of plans) Object.assign(lead, scored.get(lead.id) ?? {});
+    }
     // A channel's owner (a form's, a widget's) has to answer in time like a routed one.
     if (caller.user === null)
       await startSlaClocks(
@@ -381,12 +390,15 @@ export async function writeLeadPlans(trx: Db, caller: Caller, plans: readonly Le
           lead.ownerId ? [{ id: lead.id, ownerId: lead.ownerId, temperature }] : [],
         ),
       );
-    // Routed after scoring (rules may read the score), in the same transaction.
-    const routed = await routeUnowned(
-      trx,
-      first.lead.createdAt,
-      plans.flatMap((p) => (p.lead.ownerId === null ? [p.lead.id] : [])),
-    );
-    for (const { lead } of plans) Object.assign(lead, routed.get(lead.id) ?? {});
+    // Routed after scoring (rules may read the score), in the same transaction: one call, so one
+    // set of rule locks in one order.
+    if (opts.scoreAndRoute !== false) {
+      const routed = await routeUnowned(
+        trx,
+        first.lead.createdAt,
+        plans.flatMap((p) => (p.lead.ownerId === null ? [p.lead.id] : [])),
+      );
+      for (const { lead } of plans) Object.assign(lead, routed.get(lead.id) ?? {});
+    }
   }
 }

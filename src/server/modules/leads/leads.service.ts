@@ -62,7 +62,7 @@ export async function createLeadIn(
   deps: Deps,
   caller: Caller,
   input: CreateLeadInput,
-  options: { duplicates?: boolean } = {},
+  options: { duplicates?: boolean; scoreAndRoute?: boolean } = {},
 ): Promise<CreatedLead> {
   const [planned] = await new LeadPlanner(trx, deps, caller).plan([input]);
   if (!planned) throw new Error('no plan');
@@ -72,7 +72,7 @@ export async function createLeadIn(
     v.throwIfAny();
   }
   const { plan } = planned as Extract<Planned, { ok: true }>;
-  await writeLeadPlans(trx, caller, [plan]);
+  await writeLeadPlans(trx, caller, [plan], { scoreAndRoute: options.scoreAndRoute ?? true });
   // why: only a person creating a lead is shown the candidates; a capture channel skips the queries.
   const wanted = options.duplicates ?? true;
   const personDuplicates =

@@ -232,7 +232,7 @@ export async function setOwners(
     const values = sql.join(owners.slice(i, i + 500).map((o) => sql`(${o.id}, ${o.ownerId}, ${o.teamId})`));
     await sql`with v(id, owner_id, team_id) as (values ${values})
       update leads set owner_id = v.owner_id, team_id = v.team_id, updated_at = ${at}
-      from v where leads.id = v.id`.execute(db);
+      from v where leads.id = v.id and leads.owner_id is null`.execute(db);
   }
 }
 

@@ -5,6 +5,8 @@ import { problem, type Session, useTestApp } from '../../../../test/harness.js';
 import type { Deps, SystemContext } from '../../context.js';
 import { connect } from '../../db/connect.js';
 import { SEED_SOURCES } from '../../db/migrations/seed-sources.js';
+import { renderToken } from '../forms/form-guards.js';
+import { formInboxIdle } from '../forms/form-inbox.js';
 import { type LeadPlan, LeadPlanner, writeLeadPlans } from '../leads/lead-plan.js';
 import { rescoreIdle } from '../scoring/scoring.runs.js';
 import { escalateOverdue } from './sla.service.js';
@@ -288,6 +290,68 @@ describeEachDialect('routing', (dialect) => {
         openLeads: 0,
       });
       expect((await call(await t.signedIn('rep'), 'GET', '/routing/people')).statusCode).toBe(403);
+    });
+
+    it('routes a web-form lead on a score that counts the submission itself', async () => {
+      const { admin, ids } = await reps(2);
+      const [senior, other] = ids as [string, string];
+      await call(admin, 'POST', '/scoring/rules', {
+        kind: 'fit',
+        field: 'lead.source',
+        operator: 'equals',
+        value: 'web_form',
+        points: 25,
+      });
+      await call(admin, 'POST', '/scoring/rules', {
+        kind: 'behaviour',
+        behaviour: 'form_submitted',
+        points: 30,
+      });
+      await rescoreIdle(t.deps);
+      await addRule(admin, {
+        name: 'Karšti',
+        strategy: 'round_robin',
+        userIds: [senior],
+        conditions: [{ field: 'lead.score', operator: 'range', value: { min: 50 } }],
+      });
+      await addRule(admin, { name: 'Kiti', strategy: 'round_robin', userIds: [other] });
+      const form = await call(admin, 'POST', '/forms', {
+        name: 'Užklausa',
+        fields: [
+          { key: 'person.firstName', required: true, label: { lt: 'Vardas', en: 'Name' }, help: null },
+          { key: 'person.email', required: true, label: { lt: 'El. paštas', en: 'E-mail' }, help: null },
+        ],
+        sourceId: WEB_FORM,
+        minFillSeconds: 0,
+      });
+      expect(form.statusCode, form.body).toBe(201);
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/public/forms/${form.json().id}/submissions`,
+        remoteAddress: `10.${dialect === 'sqlite' ? 7 : 17}.0.1`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({
+          _t: renderToken(t.deps.config.sessionSecret, form.json().id, Date.now() - 10_000),
+          'person.firstName': 'Gabija',
+          'person.email': `gabija.${Date.now()}@uab.lt`,
+        }).toString(),
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      await formInboxIdle(t.deps);
+      const row = await t.deps.db
+        .selectFrom('form_submissions')
+        .selectAll()
+        .where('id', '=', res.json().id)
+        .executeTakeFirstOrThrow();
+      const lead = await t.deps.db
+        .selectFrom('leads')
+        .selectAll()
+        .where('id', '=', row.lead_id as string)
+        .executeTakeFirstOrThrow();
+      expect(lead).toMatchObject({ score: 55, owner_id: senior });
+      expect((await call(admin, 'GET', `/leads/${lead.id}/assignment`)).json().current.ruleName).toBe(
+        'Karšti',
+      );
     });
 
     it('answers "who would get it?" without assigning or moving a turn', async () => {

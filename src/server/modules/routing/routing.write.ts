@@ -89,6 +89,21 @@ export async function routeUnowned(
   const used = rules.filter((r) => matched.has(r.id));
   const teams = await teamMembers(db, [...new Set(used.flatMap((r) => (r.teamId ? [r.teamId] : [])))]);
   const states = await lockStates(db, [...matched]);
+  // read again under the lock: a lead another transaction routed meanwhile is not ours to route
+  const still = new Set(
+    (
+      await db
+        .selectFrom('leads')
+        .select('id')
+        .where(
+          'id',
+          'in',
+          unowned.map((l) => l.id),
+        )
+        .where('owner_id', 'is', null)
+        .execute()
+    ).map((r) => r.id),
+  );
   const userIds = new Set([
     ...used.flatMap((r) => r.userIds),
     ...[...teams.values()].flat(),
@@ -104,7 +119,7 @@ export async function routeUnowned(
   const activities = [];
   const notifications = [];
   const records = [];
-  for (const lead of unowned) {
+  for (const lead of unowned.filter((l) => still.has(l.id))) {
     const decision = route({
       leadId: lead.id,
       fields: fieldsOf(lead.id),
@@ -145,8 +160,7 @@ export async function routeUnowned(
       ),
     );
   }
-  // why no owner check per lead: the rules' states are locked and the leads read after that, so a
-  // lead another transaction routed meanwhile is not among `unowned`.
+  // (`setOwners` also sets only leads still without an owner.)
   await setOwners(db, owners, at);
   const temperature = new Map(unowned.map((l) => [l.id, l.temperature]));
   await startSlaClocks(

@@ -445,6 +445,8 @@ export async function replaceScores(
       lines_json: JSON.stringify(r.lines),
       computed_at: r.at,
     })),
+    // a concurrent rescore of the same lead may have written its row since our delete
+    { updateOn: ['lead_id', 'model_id'], set: ['total', 'lines_json', 'computed_at'] },
   );
 }
 
@@ -555,6 +557,19 @@ export async function startRun(
       rule_ids_json: rules === null ? null : JSON.stringify(rules.sort()),
     })
     .execute();
+}
+
+/** When every lead was last rescored (a full run: settings, decay), or null. */
+export async function latestFullRunStart(db: Db): Promise<string | null> {
+  const r = await db
+    .selectFrom('scoring_runs')
+    .select('started_at')
+    .where('rule_ids_json', 'is', null)
+    .where('status', '!=', 'superseded')
+    .orderBy('started_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return r?.started_at ?? null;
 }
 
 export async function latestRun(db: Db): Promise<RescoreRun | null> {

@@ -2,10 +2,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../../test/dialects.js';
 import { newLead, uniqueEmail } from '../../../../test/factories.js';
 import { problem, type Session, useTestApp } from '../../../../test/harness.js';
+import type { SystemContext } from '../../context.js';
 import { DEFAULT_SCORE_ID } from '../../db/migrations/20261127T0200-scoring.js';
 import { SEED_SOURCES } from '../../db/migrations/seed-sources.js';
 import { renderToken } from '../forms/form-guards.js';
 import { formInboxIdle } from '../forms/form-inbox.js';
+import { type LeadPlan, LeadPlanner, writeLeadPlans } from '../leads/lead-plan.js';
 import { rescoreForDecay, rescoreIdle, runRescore } from './scoring.runs.js';
 
 const UNKNOWN_ID = '01900000-0000-7000-8000-00000000ffff';
@@ -313,6 +315,80 @@ describeEachDialect('scoring', (dialect) => {
     });
   });
 
+  describe('predictive score', () => {
+    it('says it has too little history, then learns from outcomes: quality on held-out leads, a probability on the lead page', async () => {
+      const admin = await t.signedIn('admin');
+      const rep = await t.signedIn('rep');
+      expect((await call(rep, 'GET', '/scoring/model')).statusCode).toBe(403);
+      expect((await call(await t.signedIn('manager'), 'POST', '/scoring/model/train')).statusCode).toBe(403);
+      const first = await call(admin, 'POST', '/scoring/model/train');
+      expect(first.statusCode, first.body).toBe(200);
+      expect(first.json()).toMatchObject({ status: 'too_little_history', quality: { auc: null } });
+      const webForm = SEED_SOURCES.find((s) => s.key === 'web_form')?.id as string;
+      const imported =
+        SEED_SOURCES.find((s) => s.key === 'purchased_list')?.id ??
+        SEED_SOURCES.find((s) => s.key !== 'web_form')?.id;
+      const caller: SystemContext = { user: null, channel: 'import' };
+      const ids: { id: string; good: boolean }[] = [];
+      await t.deps.db.transaction().execute(async (trx) => {
+        const inputs = Array.from({ length: 400 }, (_, i) => {
+          const good = i % 2 === 0;
+          return {
+            sourceId: good ? webForm : imported,
+            person: {
+              firstName: 'Istorija',
+              lastName: `Nr ${i}`,
+              jobTitle: good ? 'Direktorius' : null,
+              emails: [good ? `istorija.${i}.${seq}@uab-${i}.lt` : `istorija.${i}.${seq}@gmail.com`],
+            },
+          };
+        });
+        const planned = await new LeadPlanner(trx, t.deps, caller).plan(inputs as never);
+        const plans = planned.map((p) => (p as { plan: LeadPlan }).plan);
+        await writeLeadPlans(trx, caller, plans);
+        for (const [i, p] of plans.entries()) ids.push({ id: p.lead.id, good: i % 2 === 0 });
+      });
+      seq++;
+      // good leads mostly convert, the others mostly do not (one in ten the other way)
+      for (const [i, l] of ids.entries()) {
+        const converted = l.good !== (i % 10 === 0);
+        await t.deps.db
+          .updateTable('leads')
+          .set({ stage: converted ? 'converted' : 'disqualified' })
+          .where('id', '=', l.id)
+          .execute();
+      }
+      const trained = (await call(admin, 'POST', '/scoring/model/train')).json();
+      expect(trained.status).toBe('ok');
+      expect(trained.quality.auc).toBeGreaterThanOrEqual(0.8);
+      expect(trained.quality.calibration.length).toBeGreaterThan(0);
+      const manager = await t.signedIn('manager');
+      expect((await call(manager, 'GET', '/scoring/model')).json().status).toBe('ok');
+      const open = await newLead(t.app, admin, {
+        sourceId: webForm,
+        person: {
+          firstName: 'Nauja',
+          lastName: 'Vadovė',
+          jobTitle: 'Direktorius',
+          emails: [`nauja.${seq}@uab.lt`],
+        },
+      });
+      const score = (await call(admin, 'GET', `/leads/${open.id}/score`)).json();
+      expect(score.prediction.probability).toBeGreaterThan(0.5);
+      expect(score.prediction.factors.length).toBeGreaterThan(0);
+      await t.deps.db
+        .updateTable('leads')
+        .set({ deleted_at: new Date().toISOString() })
+        .where(
+          'id',
+          'in',
+          ids.map((l) => l.id),
+        )
+        .execute();
+      await t.deps.db.deleteFrom('predictive_models').execute();
+    });
+  });
+
   describe('decay', () => {
     it('fades behaviour points by the half-life, and starts a daily rescore only when something fades', async () => {
       const admin = await t.signedIn('admin');
@@ -336,13 +412,15 @@ describeEachDialect('scoring', (dialect) => {
       });
       expect((await leadRow(lead.id)).score).toBe(15);
       await t.deps.db.updateTable('leads').set({ score: 0 }).where('id', '=', lead.id).execute();
-      // the rule's own rescore ran less than a day ago: no second one yet
+      // the rule's own run rescored only the leads it touched: the others still need a full one
+      expect(await rescoreForDecay(t.deps)).toBe(true);
+      await rescoreIdle(t.deps);
+      expect((await leadRow(lead.id)).score).toBe(15);
+      // a full run less than a day ago: no second one yet; a day later, again
       expect(await rescoreForDecay(t.deps)).toBe(false);
       await t.deps.db.updateTable('scoring_runs').set({ started_at: sixtyDaysAgo }).execute();
       expect(await rescoreForDecay(t.deps)).toBe(true);
       await rescoreIdle(t.deps);
-      expect((await leadRow(lead.id)).score).toBe(15);
-      expect(await rescoreForDecay(t.deps)).toBe(false);
     });
   });
 

@@ -3,7 +3,15 @@ import { Type } from 'typebox';
 import type { Deps } from '../../context.js';
 import { callerOf } from '../../plugins/auth.js';
 import { authErrors, IdParams, ProblemRef } from '../../schemas/common.js';
-import { LeadScoreSchema, RuleBody, SavedRule, ScoreBody, ScoringSettings } from './scoring.schemas.js';
+import { predictiveQuality, retrainNow } from './predictive.service.js';
+import {
+  LeadScoreSchema,
+  PredictiveModelSchema,
+  RuleBody,
+  SavedRule,
+  ScoreBody,
+  ScoringSettings,
+} from './scoring.schemas.js';
 import {
   addRule,
   addScore,
@@ -99,6 +107,32 @@ export const scoringRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
       },
     },
     async (request) => changeScore(deps, callerOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/scoring/model',
+    {
+      schema: {
+        tags,
+        summary:
+          'The predictive model: its quality on held-out leads (AUC, calibration by decile), or why it is not used',
+        response: { 200: PredictiveModelSchema, ...authErrors },
+      },
+    },
+    async (request) => predictiveQuality(deps, callerOf(request)),
+  );
+
+  app.post(
+    '/scoring/model/train',
+    {
+      schema: {
+        tags,
+        summary:
+          'Retrain the predictive model now on the converted and disqualified leads (admins, marketers)',
+        response: { 200: PredictiveModelSchema, ...authErrors },
+      },
+    },
+    async (request) => retrainNow(deps, callerOf(request)),
   );
 
   app.get(

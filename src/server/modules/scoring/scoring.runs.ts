@@ -4,7 +4,14 @@ import { changeTouches } from '../../../domain/scoring/score.js';
 import type { Deps } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { InboxRunner } from '../capture/inbox.js';
-import { latestRun, loadModels, type ScoredLead, scoringFactsAfter, startRun } from './scoring.repository.js';
+import {
+  latestFullRunStart,
+  latestRun,
+  loadModels,
+  type ScoredLead,
+  scoringFactsAfter,
+  startRun,
+} from './scoring.repository.js';
 import { rescoreLeads, rescoreLoaded } from './scoring.write.js';
 
 /** Leads per transaction of a full rescore: each chunk's scores and the run's cursor commit together. */
@@ -132,9 +139,10 @@ export async function rescoreForDecay(deps: Deps): Promise<boolean> {
   const fading = models.some((m) => m.halfLifeDays !== null && m.rules.some((r) => r.kind === 'behaviour'));
   if (!fading) return false;
   const last = await latestRun(deps.db);
+  const lastFull = await latestFullRunStart(deps.db);
   const now = deps.now();
-  if (last && (last.status === 'running' || now.getTime() - Date.parse(last.startedAt) < DAY_MS))
-    return false;
+  // why full runs only: a rule change's run rescores just the leads it touches, the rest still fade
+  if (last?.status === 'running' || (lastFull && now.getTime() - Date.parse(lastFull) < DAY_MS)) return false;
   await deps.db.transaction().execute((trx) => startRun(trx, null, now.toISOString(), null));
   kickRescore(deps);
   return true;

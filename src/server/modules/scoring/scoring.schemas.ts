@@ -128,6 +128,34 @@ const ScoreLineSchema = Type.Object({
   }),
 });
 
+const QualitySchema = Type.Object({
+  status: Type.Enum(['ok', 'too_little_history', 'not_useful'] as const),
+  auc: Type.Union([Type.Number(), Type.Null()], {
+    description: 'area under the ROC curve on held-out leads',
+  }),
+  trainedOn: Type.Integer(),
+  heldOut: Type.Integer(),
+  positives: Type.Integer({ description: 'converted leads in the history' }),
+  negatives: Type.Integer({ description: 'disqualified leads in the history' }),
+  calibration: Type.Array(
+    Type.Object({
+      decile: Type.Integer(),
+      predicted: Type.Number(),
+      actual: Type.Number(),
+      count: Type.Integer(),
+    }),
+  ),
+});
+
+export const PredictiveModelSchema = Type.Object({
+  status: Type.Enum(['never_trained', 'ok', 'too_little_history', 'not_useful'] as const, {
+    description: 'ok: in use; otherwise why no probabilities are shown',
+  }),
+  trainedAt: Type.Union([Timestamp, Type.Null()]),
+  quality: Type.Union([QualitySchema, Type.Null()]),
+});
+export type PredictiveModelDto = Static<typeof PredictiveModelSchema>;
+
 export const LeadScoreSchema = Type.Object({
   scores: Type.Array(
     Type.Object({
@@ -144,6 +172,18 @@ export const LeadScoreSchema = Type.Object({
       computedAt: Type.Union([Timestamp, Type.Null()]),
       lines: Type.Array(ScoreLineSchema),
     }),
+  ),
+  prediction: Type.Union(
+    [
+      Type.Object({
+        probability: Type.Number({ description: 'chance of conversion, 0–1' }),
+        factors: Type.Array(
+          Type.Object({ feature: Type.String(), weight: Type.Number({ description: 'log-odds' }) }),
+        ),
+      }),
+      Type.Null(),
+    ],
+    { description: 'null while the model is not useful (GET /scoring/model says why)' },
   ),
 });
 

@@ -8,6 +8,7 @@ import { newId } from '../../db/ids.js';
 import { assertVisible } from '../../db/scope.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { findLead } from '../leads/leads.repository.js';
+import { predictionFor } from './predictive.service.js';
 import {
   bumpVersion,
   deleteRule,
@@ -203,6 +204,7 @@ export async function leadScore(deps: Deps, caller: ActorContext, leadId: string
   const models = await loadModels(deps.db);
   const stored = new Map((await scoresOfLead(deps.db, leadId)).map((s) => [s.modelId, s]));
   return {
+    prediction: await predictionFor(deps.db, leadId),
     scores: models.map((m) => {
       const s = stored.get(m.id);
       const total = s?.total ?? 0;

@@ -18,6 +18,9 @@ import {
   setScoredStage,
 } from './scoring.repository.js';
 
+/** What a rescore changed on a lead (its owner too, when an SQL was handed to sales). */
+export type Scored = { score: number; stage: string; ownerId?: string; teamId?: string | null };
+
 const AUTOMATION: SystemContext = { user: null, channel: 'automation' };
 
 /**
@@ -31,14 +34,20 @@ export async function rescoreLeads(
   db: Db,
   at: string,
   leadIds: readonly string[],
-  opts: { force?: boolean; models?: ScoreModel[] } = {},
-): Promise<Map<string, { score: number; stage: string }>> {
-  const changed = new Map<string, { score: number; stage: string }>();
+  opts: { force?: boolean; models?: ScoreModel[]; route?: boolean } = {},
+): Promise<Map<string, Scored>> {
+  const changed = new Map<string, Scored>();
   if (leadIds.length === 0) return changed;
   const models = opts.models ?? (await loadModels(db));
   const ruled = models.some((m) => m.rules.length > 0);
   if (!ruled && !opts.force) return changed;
-  return rescoreLoaded(db, at, await scoringFacts(db, leadIds, factsNeeded(models)), models);
+  return rescoreLoaded(
+    db,
+    at,
+    await scoringFacts(db, leadIds, factsNeeded(models)),
+    models,
+    opts.route ?? true,
+  );
 }
 
 /** `rescoreLeads` for leads whose facts are loaded already (a full rescore's walk). */
@@ -47,8 +56,9 @@ export async function rescoreLoaded(
   at: string,
   leads: readonly ScoredLead[],
   models: readonly ScoreModel[],
-): Promise<Map<string, { score: number; stage: string }>> {
-  const changed = new Map<string, { score: number; stage: string }>();
+  route = true,
+): Promise<Map<string, Scored>> {
+  const changed = new Map<string, Scored>();
   const now = new Date(at);
   const rows: { leadId: string; modelId: string; total: number; lines: ScoreLine[]; at: string }[] = [];
   // Only leads whose scores changed are rewritten: a rule change touches the leads it is about.
@@ -94,14 +104,15 @@ export async function rescoreLoaded(
       );
       if (stage === 'sql' && lead.ownerId) await notifyLeadQualified(db, lead, at);
       // an SQL goes to sales at once: routed now when nobody owns it yet
-      if (stage === 'sql' && !lead.ownerId) handOver.push(lead.id);
+      if (stage === 'sql' && !lead.ownerId && route) handOver.push(lead.id);
     }
     if (score !== lead.score || (stage && stage !== lead.stage))
       changed.set(lead.id, { score, stage: stage ?? lead.stage });
   }
   await setLeadScores(db, newScores);
   await replaceScores(db, rewritten, rows);
-  await routeUnowned(db, at, handOver);
+  for (const [id, owner] of await routeUnowned(db, at, handOver))
+    changed.set(id, { ...(changed.get(id) as Scored), ...owner });
   return changed;
 }
 

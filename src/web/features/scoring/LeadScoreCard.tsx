@@ -11,6 +11,23 @@ import { useValueNames } from './useValueNames';
 type Score = LeadScoreDto['scores'][number];
 type Line = Score['lines'][number];
 
+/** A model feature ("source=web_form") as a person reads it: "Source: Web form". */
+function factorText(feature: string, t: TFunction, names: ValueNames): string {
+  const [key = '', value = ''] = feature.split('=');
+  switch (key) {
+    case 'source':
+      return `${t('scoring.fields.lead.source')}: ${names.source?.(value) ?? value}`;
+    case 'email':
+      return `${t('scoring.fields.email.kind')}: ${t(`scoring.emailKinds.${value as 'free'}`)}`;
+    case 'title':
+      return `${t('scoring.fields.person.jobTitle')}: ${t(`predictive.titles.${value as 'senior'}`)}`;
+    case 'temperature':
+      return `${t('scoring.fields.lead.temperature')}: ${value === 'none' ? '—' : t(`temperatures.${value as 'hot'}`)}`;
+    default:
+      return t(`predictive.features.${key as 'size'}`, { value });
+  }
+}
+
 function lineText(line: Line, t: TFunction, names: ValueNames): string {
   if (line.kind === 'cap')
     return line.group
@@ -83,7 +100,8 @@ export function LeadScoreCard({ leadId }: { leadId: string }) {
   const score = useLeadScore(leadId);
   const names = useValueNames();
   const scores = score.data?.scores.filter((s) => s.lines.length > 0 || s.primary) ?? [];
-  if (scores.length === 0) return null;
+  const prediction = score.data?.prediction;
+  if (scores.length === 0 && !prediction) return null;
   return (
     <Paper withBorder p="xs" data-testid="lead-score">
       <Stack gap="sm">
@@ -93,6 +111,18 @@ export function LeadScoreCard({ leadId }: { leadId: string }) {
         {scores.map((s) => (
           <ScoreBreakdown key={s.scoreId} score={s} names={names} />
         ))}
+        {prediction ? (
+          <Stack gap={2} data-testid="lead-prediction">
+            <Text size="sm">
+              {t('predictive.chance', {
+                chance: formatNumber(prediction.probability, { style: 'percent', maximumFractionDigits: 0 }),
+              })}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {prediction.factors.map((f) => factorText(f.feature, t, names)).join(' · ')}
+            </Text>
+          </Stack>
+        ) : null}
       </Stack>
     </Paper>
   );

@@ -23,6 +23,7 @@ import { formatDateTime, formatNumber } from '../../lib/format';
 import { notifyProblem, notifySuccess, problemMessage } from '../../lib/problems';
 import { useModalState } from '../../lib/useModalState';
 import { useCurrentUser } from '../auth/useSession';
+import { PredictiveCard } from './PredictiveCard';
 import { RuleModal } from './RuleModal';
 import { ruleText, signedPoints } from './rule-text';
 import { ScoreSettingsForm } from './ScoreSettingsForm';
@@ -186,6 +187,7 @@ export function ScoringPage() {
         {settings.data?.scores.map((score) => (
           <ScoreSection key={score.id} score={score} canChange={canChange} />
         ))}
+        {settings.data ? <PredictiveCard canTrain={canChange} /> : null}
       </Stack>
       <Modal opened={newScore.opened} onClose={newScore.close} title={t('scoring.addScore')} size="lg">
         {newScore.opened ? (

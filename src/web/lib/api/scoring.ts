@@ -1,5 +1,6 @@
 import type {
   LeadScoreDto,
+  PredictiveModelDto,
   RuleInput,
   SavedRuleDto,
   ScoreInput,
@@ -29,5 +30,7 @@ export const scoringApi = {
   addScore: (input: ScoreInput) => request<ScoreModelDto>('POST', '/scoring/scores', input),
   updateScore: (scoreId: string, input: ScoreInput) =>
     request<ScoreModelDto>('PUT', `/scoring/scores/${id(scoreId)}`, input),
+  model: () => request<PredictiveModelDto>('GET', '/scoring/model'),
+  trainModel: () => request<PredictiveModelDto>('POST', '/scoring/model/train'),
   leadScore: (leadId: string) => request<LeadScoreDto>('GET', `/leads/${id(leadId)}/score`),
 };
