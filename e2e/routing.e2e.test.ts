@@ -1,5 +1,5 @@
-import { describe, it } from 'vitest';
-import { apiCall, createLeadByApi, pickLanguage, signedInPage } from './pages.js';
+import { describe, expect, it } from 'vitest';
+import { apiCall, pickLanguage, signedInPage } from './pages.js';
 import { useBrowserApp } from './support.js';
 
 const EN = { email: 'Email', password: 'Password', logIn: 'Log in' };
@@ -7,7 +7,7 @@ const EN = { email: 'Email', password: 'Password', logIn: 'Log in' };
 describe('lead routing in the browser', () => {
   const app = useBrowserApp();
 
-  it('makes a routing rule, asks who would get a lead, and shows why a new lead got its owner — in English and Lithuanian', async () => {
+  it('makes a routing rule, asks who would get a lead; a web-form lead reaches the right rep with why, its score and its SLA timer — in English and Lithuanian', async () => {
     const { page, close } = await signedInPage(app.browser, app.server.url, 'en', EN);
     const team = await apiCall<{ id: string }>(page, app.server.url, 'POST', '/teams', {
       name: 'Vilniaus pardavimai',
@@ -69,12 +69,49 @@ describe('lead routing in the browser', () => {
     const webForm = ((await sources.json()) as { items: { id: string; key: string }[] }).items.find(
       (s) => s.key === 'web_form',
     );
-    const lead = await createLeadByApi(
-      page,
-      app.server.url,
-      { firstName: 'Rasa', lastName: 'Naujoji' },
-      { sourceId: webForm?.id },
-    );
+    await apiCall(page, app.server.url, 'POST', '/scoring/rules', {
+      kind: 'behaviour',
+      behaviour: 'form_submitted',
+      points: 30,
+    });
+    // a visitor fills in the web form (its page as the iframe variant serves it)
+    const form = await apiCall<{ id: string }>(page, app.server.url, 'POST', '/forms', {
+      name: 'Užklausa',
+      fields: [
+        { key: 'person.firstName', required: true, label: { lt: 'Vardas', en: 'First name' }, help: null },
+        { key: 'person.lastName', required: false, label: { lt: 'Pavardė', en: 'Last name' }, help: null },
+        { key: 'person.email', required: true, label: { lt: 'El. paštas', en: 'E-mail' }, help: null },
+      ],
+      sourceId: webForm?.id,
+      minFillSeconds: 0,
+    });
+    const visitor = await app.browser.newContext({ locale: 'lt-LT' });
+    const v = await visitor.newPage();
+    await v.goto(`${app.server.url}/embed/forms/${form.id}`);
+    await v.locator('[name="person.firstName"]').fill('Rasa');
+    await v.locator('[name="person.lastName"]').fill('Naujoji');
+    await v.locator('[name="person.email"]').fill('rasa.naujoji@uab-pavyzdys.lt');
+    await v.locator('[data-piltuvas="form"] button[type="submit"]').click();
+    await v
+      .getByText(/Ačiū|Thank you/)
+      .first()
+      .waitFor();
+    await visitor.close();
+    // the lead arrives through the form inbox in a moment
+    let leadId = '';
+    await expect
+      .poll(
+        async () => {
+          const res = await page.request.get(
+            `${app.server.url}/api/v1/leads?q=${encodeURIComponent('Naujoji')}`,
+          );
+          leadId = ((await res.json()) as { items: { id: string }[] }).items[0]?.id ?? '';
+          return leadId;
+        },
+        { timeout: 15_000 },
+      )
+      .not.toBe('');
+    const lead = { id: leadId };
     await page.goto(`${app.server.url}/leads/${lead.id}`);
     const card = page.getByTestId('lead-assignment');
     await card.getByText('Ona Paskirstoma, by the rule “Svetainė” (round robin)').waitFor();
@@ -103,7 +140,7 @@ describe('lead routing in the browser', () => {
     await own.getByLabel('Password', { exact: true }).fill(onaPassword);
     await own.getByRole('button', { name: 'Log in' }).click();
     await own.getByRole('heading', { name: 'My new leads' }).waitFor();
-    const row = own.getByTestId('inbox-lead').filter({ hasText: 'Rasa Naujoji' });
+    const row = own.getByTestId('inbox-lead').filter({ hasText: 'Rasa Naujoji' }).filter({ hasText: '30' });
     await row
       .getByTestId('inbox-sla')
       .getByText(/^due (in|tomorrow|on)/)

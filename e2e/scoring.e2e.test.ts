@@ -41,6 +41,13 @@ describe('lead scoring in the browser', () => {
     await page.getByTestId('score-save').click();
     await page.getByText('Saved. Every lead is being rescored.').first().waitFor();
 
+    // the predictive model says plainly that a new install has too little history
+    await page.getByTestId('predictive-train').click();
+    await page
+      .getByTestId('predictive-status')
+      .getByText(/^Too little history to be useful: 0 converted and 0 disqualified/)
+      .waitFor();
+
     await page.goto(`${app.server.url}/leads/${before.id}`);
     const card = page.getByTestId('lead-score');
     await card.getByTestId('lead-score-total').filter({ hasText: /^60$/ }).waitFor();
