@@ -24,6 +24,12 @@ describe('lead scoring in the browser', () => {
     await page.getByRole('option', { name: 'contains', exact: true }).click();
     await page.getByTestId('rule-value').fill('direktor');
     await page.getByTestId('rule-points').fill('60');
+    // before saving: what the rule would do to stages
+    await page.getByTestId('rule-preview').click();
+    await page
+      .getByTestId('rule-preview-result')
+      .getByText('Would move: 1 to MQL, 0 to SQL, 0 back to suspect.')
+      .waitFor();
     await page.getByTestId('rule-save').click();
     await page
       .getByTestId('scoring-rule')

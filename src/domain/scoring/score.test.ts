@@ -17,6 +17,7 @@ import {
   matches,
   qualify,
   scoreLead,
+  stageMoves,
   targetStage,
 } from './score.js';
 
@@ -473,5 +474,26 @@ describe('which leads a rule change touches', () => {
   ] as const)('%s → %s', (_, f, previous, changed, expected) => {
     const ids = new Set(['it', 'call']);
     expect(changeTouches(f, previous, changed, ids, NOW)).toBe(expected);
+  });
+});
+
+describe('stage moves (the preview)', () => {
+  it('counts leads a model would move, leaving stages a person set and closed leads alone', () => {
+    const m = model([fitRule('t', 'lead.tags', 'in', ['vip'], 60)]);
+    const vip: LeadFacts = { fields: { 'lead.tags': ['vip'] }, behaviours: [] };
+    const plain: LeadFacts = { fields: {}, behaviours: [] };
+    const leads = [
+      { facts: vip, stage: 'suspect' as const, stageSetByPerson: false },
+      { facts: vip, stage: 'suspect' as const, stageSetByPerson: true },
+      { facts: vip, stage: 'converted' as const, stageSetByPerson: false },
+      { facts: vip, stage: 'mql' as const, stageSetByPerson: false },
+      { facts: plain, stage: 'suspect' as const, stageSetByPerson: false },
+    ];
+    expect(stageMoves(leads, [m], NOW)).toEqual({ toSuspect: 0, toMql: 1, toSql: 0 });
+    expect(stageMoves(leads, [{ ...m, mqlThreshold: 20, sqlThreshold: 50 }], NOW)).toEqual({
+      toSuspect: 0,
+      toMql: 0,
+      toSql: 2,
+    });
   });
 });

@@ -207,3 +207,31 @@ export function qualify(
     return best;
   return null;
 }
+
+export interface StageMoves {
+  toSuspect: number;
+  toMql: number;
+  toSql: number;
+}
+
+/**
+ * How many of these leads rules would move between stages: each lead's stage under the given
+ * scores (by the same `qualify` the write path uses) against the stage it has now.
+ */
+export function stageMoves(
+  leads: readonly { facts: LeadFacts; stage: LeadStage; stageSetByPerson: boolean }[],
+  models: readonly ScoreModel[],
+  now: Date,
+): StageMoves {
+  const moves: StageMoves = { toSuspect: 0, toMql: 0, toSql: 0 };
+  const ruled = models.filter((m) => m.rules.length > 0);
+  for (const lead of leads) {
+    const scores = ruled.map((m) => ({ total: scoreLead(lead.facts, m, now).total, model: m }));
+    const next = qualify(lead, scores);
+    if (!next || next === lead.stage) continue;
+    if (next === 'sql') moves.toSql++;
+    else if (next === 'mql') moves.toMql++;
+    else moves.toSuspect++;
+  }
+  return moves;
+}

@@ -315,6 +315,34 @@ describeEachDialect('scoring', (dialect) => {
     });
   });
 
+  describe('preview', () => {
+    it('tells how many leads a rule or threshold change would move, before saving it; a stage a person set does not count', async () => {
+      const admin = await t.signedIn('admin');
+      for (let i = 0; i < 3; i++) await newLead(t.app, admin, { tags: ['peržiūra'] });
+      const set = await newLead(t.app, admin, { tags: ['peržiūra'] });
+      expect((await call(admin, 'POST', `/leads/${set.id}/stage`, { stage: 'mql' })).statusCode).toBe(200);
+      const rule = { kind: 'fit', field: 'lead.tags', operator: 'in', value: ['peržiūra'], points: 60 };
+      const res = await call(admin, 'POST', '/scoring/preview', { rule });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ exact: true, moves: { toMql: 3, toSql: 0, toSuspect: 0 } });
+      const lower = await call(admin, 'POST', '/scoring/preview', {
+        rule,
+        settings: { nameLt: 'Balai', nameEn: 'Score', mqlThreshold: 20, sqlThreshold: 50 },
+      });
+      expect(lower.json().moves).toMatchObject({ toSql: 3, toMql: 0 });
+      // nothing was saved
+      expect((await call(admin, 'GET', '/scoring/rules')).json().scores[0].rules).toEqual([]);
+      const bad = await call(admin, 'POST', '/scoring/preview', { rule: { ...rule, value: [] } });
+      expect(bad.statusCode).toBe(400);
+      expect(problem(bad).errors).toContainEqual(
+        expect.objectContaining({ field: 'rule.value', code: 'never_matches' }),
+      );
+      expect((await call(await t.signedIn('rep'), 'POST', '/scoring/preview', { rule })).statusCode).toBe(
+        403,
+      );
+    });
+  });
+
   describe('predictive score', () => {
     it('says it has too little history, then learns from outcomes: quality on held-out leads, a probability on the lead page', async () => {
       const admin = await t.signedIn('admin');

@@ -4,9 +4,12 @@ import type { Deps } from '../../context.js';
 import { callerOf } from '../../plugins/auth.js';
 import { authErrors, IdParams, ProblemRef } from '../../schemas/common.js';
 import { predictiveQuality, retrainNow } from './predictive.service.js';
+import { previewScoring } from './scoring.preview.js';
 import {
   LeadScoreSchema,
   PredictiveModelSchema,
+  PreviewBody,
+  PreviewSchema,
   RuleBody,
   SavedRule,
   ScoreBody,
@@ -107,6 +110,19 @@ export const scoringRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
       },
     },
     async (request) => changeScore(deps, callerOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/scoring/preview',
+    {
+      schema: {
+        tags,
+        summary: 'How many leads a rule or threshold change would move between stages, before saving it',
+        body: PreviewBody,
+        response: { 200: PreviewSchema, ...authErrors },
+      },
+    },
+    async (request) => previewScoring(deps, callerOf(request), request.body),
   );
 
   app.get(

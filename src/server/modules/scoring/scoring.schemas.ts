@@ -193,3 +193,27 @@ export type SavedRuleDto = Static<typeof SavedRule>;
 export type RescoreRunDto = Static<typeof RescoreRunSchema>;
 export type ScoringSettingsDto = { scores: ScoreModelDto[]; rescore: RescoreRunDto };
 export type LeadScoreDto = Static<typeof LeadScoreSchema>;
+
+export const PreviewBody = Type.Object(
+  {
+    scoreId: Type.Optional(Id),
+    rule: Type.Optional(RuleBody),
+    replaceRuleId: Type.Optional(Id),
+    removeRuleId: Type.Optional(Id),
+    settings: Type.Optional(ScoreBody),
+  },
+  { additionalProperties: false },
+);
+export type PreviewInput = Static<typeof PreviewBody>;
+
+export const PreviewSchema = Type.Object({
+  exact: Type.Boolean({ description: 'false: estimated from a sample of the movable leads' }),
+  movableLeads: Type.Integer({ description: 'open leads whose stage no person set' }),
+  read: Type.Integer(),
+  moves: Type.Object({
+    toSuspect: Type.Integer(),
+    toMql: Type.Integer(),
+    toSql: Type.Integer(),
+  }),
+});
+export type PreviewDto = Static<typeof PreviewSchema>;

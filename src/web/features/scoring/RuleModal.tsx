@@ -7,12 +7,17 @@ import {
   Select,
   SimpleGrid,
   Stack,
+  Text,
   TextInput,
 } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BEHAVIOURS } from '../../../domain/scoring/rules';
 import type { RuleInput, ScoringRuleDto } from '../../lib/api';
+import { api } from '../../lib/api';
+import { formatNumber } from '../../lib/format';
+import { problemMessage } from '../../lib/problems';
 import { useFormState } from '../../lib/useFormState';
 import { ConditionInputs, type ConditionValues, conditionOf, conditionValues } from './ConditionInputs';
 
@@ -144,6 +149,10 @@ function RuleForm({ scoreId, rule, onClose, onSave }: Omit<RuleModalProps, 'open
             data-testid="rule-group"
           />
         </SimpleGrid>
+        <RulePreview
+          input={() => ({ ...ruleInput(values, scoreId), ...(rule ? { replaceRuleId: rule.id } : {}) })}
+          scoreId={scoreId}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
@@ -154,5 +163,50 @@ function RuleForm({ scoreId, rule, onClose, onSave }: Omit<RuleModalProps, 'open
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/** "Would move 120 leads to MQL …": the change's effect on stages before it is saved. */
+function RulePreview({
+  input,
+  scoreId,
+}: {
+  input: () => RuleInput & { replaceRuleId?: string };
+  scoreId: string;
+}) {
+  const { t } = useTranslation();
+  const preview = useMutation({
+    mutationFn: () => {
+      const { replaceRuleId, scoreId: _, ...rule } = input();
+      return api.scoring.preview({ scoreId, rule, ...(replaceRuleId ? { replaceRuleId } : {}) });
+    },
+  });
+  const m = preview.data?.moves;
+  return (
+    <Group gap="sm" align="center">
+      <Button
+        variant="subtle"
+        size="compact-sm"
+        loading={preview.isPending}
+        onClick={() => preview.mutate()}
+        data-testid="rule-preview"
+      >
+        {t('scoring.preview.run')}
+      </Button>
+      {preview.isError ? (
+        <Text size="sm" c="red">
+          {problemMessage(preview.error)}
+        </Text>
+      ) : null}
+      {m ? (
+        <Text size="sm" data-testid="rule-preview-result">
+          {t(preview.data?.exact ? 'scoring.preview.exact' : 'scoring.preview.estimate', {
+            mql: formatNumber(m.toMql),
+            sql: formatNumber(m.toSql),
+            suspect: formatNumber(m.toSuspect),
+          })}
+        </Text>
+      ) : null}
+    </Group>
   );
 }

@@ -1,6 +1,8 @@
 import type {
   LeadScoreDto,
   PredictiveModelDto,
+  PreviewDto,
+  PreviewInput,
   RuleInput,
   SavedRuleDto,
   ScoreInput,
@@ -30,6 +32,7 @@ export const scoringApi = {
   addScore: (input: ScoreInput) => request<ScoreModelDto>('POST', '/scoring/scores', input),
   updateScore: (scoreId: string, input: ScoreInput) =>
     request<ScoreModelDto>('PUT', `/scoring/scores/${id(scoreId)}`, input),
+  preview: (input: PreviewInput) => request<PreviewDto>('POST', '/scoring/preview', input),
   model: () => request<PredictiveModelDto>('GET', '/scoring/model'),
   trainModel: () => request<PredictiveModelDto>('POST', '/scoring/model/train'),
   leadScore: (leadId: string) => request<LeadScoreDto>('GET', `/leads/${id(leadId)}/score`),
