@@ -6,6 +6,7 @@ import { modelErrors, ruleErrors, type ScoreModel, type ScoringRule } from '../.
 import { type StageMoves, stageMoves } from '../../../domain/scoring/score.js';
 import type { ActorContext, Deps } from '../../context.js';
 import type { Db } from '../../db/database.js';
+import { ruleOf, scoreFieldsOf } from './scoring.input.js';
 import { loadModels, scoringFactsAfter } from './scoring.repository.js';
 import type { PreviewInput } from './scoring.schemas.js';
 
@@ -21,40 +22,11 @@ function changedModels(models: readonly ScoreModel[], input: PreviewInput): Scor
     let rules: ScoringRule[] = m.rules.filter(
       (r) => r.id !== input.removeRuleId && r.id !== input.replaceRuleId,
     );
-    if (input.rule) {
-      const rule = input.rule;
-      rules = [
-        ...rules,
-        rule.kind === 'behaviour'
-          ? {
-              id: input.replaceRuleId ?? 'preview',
-              kind: 'behaviour',
-              behaviour: rule.behaviour as never,
-              points: rule.points,
-              group: rule.group ?? null,
-            }
-          : {
-              id: input.replaceRuleId ?? 'preview',
-              kind: 'fit',
-              field: rule.field ?? '',
-              operator: rule.operator as never,
-              value: rule.value ?? null,
-              points: rule.points,
-              group: rule.group ?? null,
-            },
-      ];
-    }
-    const settings = input.settings
-      ? {
-          mqlThreshold: input.settings.mqlThreshold,
-          sqlThreshold: input.settings.sqlThreshold,
-          totalCap: input.settings.totalCap ?? null,
-          groupCaps: input.settings.groupCaps ?? m.groupCaps,
-          halfLifeDays: input.settings.halfLifeDays ?? null,
-          demoteOnDecay: input.settings.demoteOnDecay ?? false,
-        }
-      : {};
-    return { ...m, ...settings, rules };
+    if (input.rule)
+      rules = [...rules, { ...ruleOf(input.rule), id: input.replaceRuleId ?? 'preview' } as ScoringRule];
+    const settings = input.settings ? scoreFieldsOf(input.settings) : {};
+    // the names are not what a preview is about: the score keeps its own
+    return { ...m, ...settings, nameLt: m.nameLt, nameEn: m.nameEn, rules };
   });
 }
 
@@ -89,36 +61,10 @@ export async function previewScoring(deps: Deps, caller: ActorContext, input: Pr
   if (!mayConfigure(caller.actor, 'read'))
     throw new AppError('forbidden', 'Only admins, marketers and managers see scoring');
   const v = new Validation();
-  if (input.rule) {
-    const r = input.rule;
-    v.errors.push(
-      ...ruleErrors(
-        r.kind === 'behaviour'
-          ? { kind: 'behaviour', behaviour: r.behaviour as never, points: r.points, group: r.group ?? null }
-          : {
-              kind: 'fit',
-              field: r.field ?? '',
-              operator: r.operator as never,
-              value: r.value ?? null,
-              points: r.points,
-              group: r.group ?? null,
-            },
-        'rule.',
-      ),
-    );
-  }
+  if (input.rule) v.errors.push(...ruleErrors(ruleOf(input.rule), 'rule.'));
   if (input.settings)
     v.errors.push(
-      ...modelErrors({
-        nameLt: input.settings.nameLt,
-        nameEn: input.settings.nameEn,
-        mqlThreshold: input.settings.mqlThreshold,
-        sqlThreshold: input.settings.sqlThreshold,
-        totalCap: input.settings.totalCap ?? null,
-        groupCaps: input.settings.groupCaps ?? {},
-        halfLifeDays: input.settings.halfLifeDays ?? null,
-        demoteOnDecay: input.settings.demoteOnDecay ?? false,
-      }).map((e) => ({ ...e, field: `settings.${e.field}` })),
+      ...modelErrors(scoreFieldsOf(input.settings)).map((e) => ({ ...e, field: `settings.${e.field}` })),
     );
   v.throwIfAny();
   const models = changedModels(await loadModels(deps.db), input);

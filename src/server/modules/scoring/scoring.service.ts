@@ -1,6 +1,6 @@
 import { mayConfigure } from '../../../domain/access/policy.js';
 import { AppError, Validation } from '../../../domain/errors/app-error.js';
-import { modelErrors, type NewRule, ruleErrors, type ScoreModel } from '../../../domain/scoring/rules.js';
+import { modelErrors, ruleErrors, type ScoreModel } from '../../../domain/scoring/rules.js';
 import { targetStage } from '../../../domain/scoring/score.js';
 import type { ActorContext, Deps } from '../../context.js';
 import type { Db } from '../../db/database.js';
@@ -9,6 +9,7 @@ import { assertVisible } from '../../db/scope.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { findLead } from '../leads/leads.repository.js';
 import { predictionFor } from './predictive.service.js';
+import { ruleOf, scoreFieldsOf } from './scoring.input.js';
 import {
   bumpVersion,
   deleteRule,
@@ -41,24 +42,6 @@ export async function scoringSettings(deps: Deps, caller: ActorContext) {
   assertMay(caller, 'read');
   const models = await loadModels(deps.db);
   return { scores: models, rescore: await latestRun(deps.db) };
-}
-
-function toRule(input: RuleInput): NewRule {
-  return input.kind === 'behaviour'
-    ? {
-        kind: 'behaviour',
-        behaviour: input.behaviour as never,
-        points: input.points,
-        group: input.group?.trim() || null,
-      }
-    : {
-        kind: 'fit',
-        field: input.field ?? '',
-        operator: input.operator as never,
-        value: input.value ?? null,
-        points: input.points,
-        group: input.group?.trim() || null,
-      };
 }
 
 /**
@@ -94,7 +77,7 @@ async function modelOr404(db: Db, id: string | undefined): Promise<ScoreModel & 
 }
 
 export async function addRule(deps: Deps, caller: ActorContext, input: RuleInput) {
-  const rule = toRule(input);
+  const rule = ruleOf(input);
   const v = new Validation();
   v.errors.push(...ruleErrors(rule));
   v.throwIfAny();
@@ -114,7 +97,7 @@ export async function addRule(deps: Deps, caller: ActorContext, input: RuleInput
 }
 
 export async function changeRule(deps: Deps, caller: ActorContext, id: string, input: RuleInput) {
-  const rule = toRule(input);
+  const rule = ruleOf(input);
   const v = new Validation();
   v.errors.push(...ruleErrors(rule));
   v.throwIfAny();
@@ -148,19 +131,6 @@ export async function removeRule(deps: Deps, caller: ActorContext, id: string): 
   });
 }
 
-function modelFields(input: ScoreInput): ModelFields {
-  return {
-    nameLt: input.nameLt.trim(),
-    nameEn: input.nameEn.trim(),
-    mqlThreshold: input.mqlThreshold,
-    sqlThreshold: input.sqlThreshold,
-    totalCap: input.totalCap ?? null,
-    groupCaps: input.groupCaps ?? {},
-    halfLifeDays: input.halfLifeDays ?? null,
-    demoteOnDecay: input.demoteOnDecay ?? false,
-  };
-}
-
 function checkModel(fields: ModelFields): void {
   const v = new Validation();
   v.errors.push(...modelErrors(fields));
@@ -168,7 +138,7 @@ function checkModel(fields: ModelFields): void {
 }
 
 export async function addScore(deps: Deps, caller: ActorContext, input: ScoreInput) {
-  const fields = modelFields(input);
+  const fields = scoreFieldsOf(input);
   checkModel(fields);
   return changeScoring(deps, caller, async (trx, now) => {
     const id = newId();
@@ -184,7 +154,7 @@ export async function addScore(deps: Deps, caller: ActorContext, input: ScoreInp
 }
 
 export async function changeScore(deps: Deps, caller: ActorContext, id: string, input: ScoreInput) {
-  const fields = modelFields(input);
+  const fields = scoreFieldsOf(input);
   checkModel(fields);
   return changeScoring(deps, caller, async (trx, now) => {
     const before = await modelOr404(trx, id);
