@@ -12,6 +12,27 @@ export interface NotificationDto {
 }
 
 /**
+ * A notification about a lead, as a row for `insertMany(…, { doNothingOn: ['dedupe_key'] })`: the
+ * dedupe key (by default kind, lead and moment) makes a repeat of the same event harmless.
+ */
+export function leadNoticeRow(
+  n: { kind: string; userId: string; leadId: string; data: Record<string, unknown>; dedupeKey?: string },
+  at: string,
+) {
+  return {
+    id: newId(),
+    user_id: n.userId,
+    kind: n.kind,
+    entity_type: 'lead',
+    entity_id: n.leadId,
+    data: JSON.stringify(n.data),
+    dedupe_key: n.dedupeKey ?? `${n.kind}:${n.leadId}:${at}`,
+    created_at: at,
+    read_at: null,
+  };
+}
+
+/**
  * Notifies the owners of parked leads whose revisit date has come, once per lead and revisit date
  * (the dedupe key makes reruns, restarts and several instances harmless). Returns how many were new.
  */

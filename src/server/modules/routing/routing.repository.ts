@@ -1,12 +1,11 @@
 import { PostgresAdapter, sql } from 'kysely';
+import { OPEN_STAGES } from '../../../domain/leads/stages.js';
 import { todayIn } from '../../../domain/leads/temperature.js';
 import { type Candidate, type Decision, type RuleState, skipReason } from '../../../domain/routing/route.js';
 import type { Condition, RoutingRule, Strategy } from '../../../domain/routing/rules.js';
 import type { Db } from '../../db/database.js';
 import { newId } from '../../db/ids.js';
 import { jsonColumn } from '../../db/json-column.js';
-
-const OPEN_STAGES = ['suspect', 'mql', 'sql'];
 
 export async function loadRoutingRules(db: Db): Promise<RoutingRule[]> {
   const rows = await db.selectFrom('routing_rules').selectAll().orderBy('position').orderBy('id').execute();

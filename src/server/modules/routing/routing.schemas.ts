@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { OPEN_STAGES } from '../../../domain/leads/stages.js';
 import { STRATEGIES } from '../../../domain/routing/rules.js';
 import { OPERATORS } from '../../../domain/scoring/rules.js';
 import { Id, Timestamp } from '../../schemas/common.js';
@@ -182,7 +183,7 @@ export const Inbox = Type.Object({
       title: Type.String(),
       score: Type.Integer(),
       temperature: Type.Enum(['hot', 'warm', 'cold'] as const),
-      stage: Type.Enum(['suspect', 'mql', 'sql'] as const),
+      stage: Type.Enum(OPEN_STAGES),
       personName: Type.Union([Type.String(), Type.Null()]),
       organisationName: Type.Union([Type.String(), Type.Null()]),
       createdAt: Timestamp,

@@ -7,8 +7,8 @@ import type { Db } from '../../db/database.js';
 import { activityRow } from '../activities/activities.repository.js';
 import { historyRows } from '../leads/leads.repository.js';
 import { historyOfChange, systemEvent } from '../leads/leads.view.js';
+import { leadNoticeRow } from '../notifications/notifications.repository.js';
 import { scoringFacts } from '../scoring/scoring.repository.js';
-import { assignedNotice } from './routing.notify.js';
 import {
   assignmentRow,
   candidatesOf,
@@ -154,8 +154,13 @@ export async function routeUnowned(
       ),
     );
     notifications.push(
-      assignedNotice(
-        { leadId: lead.id, title: lead.title, userId: decision.userId, ruleName, reason: decision.reason },
+      leadNoticeRow(
+        {
+          kind: 'lead_assigned',
+          userId: decision.userId,
+          leadId: lead.id,
+          data: { title: lead.title, rule: ruleName, reason: decision.reason },
+        },
         at,
       ),
     );

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { Validation } from '../../../domain/errors/app-error.js';
+import { OPEN_STAGES } from '../../../domain/leads/stages.js';
 import type { Temperature } from '../../../domain/leads/temperature.js';
 import {
   DEFAULT_CALENDAR,
@@ -11,8 +12,8 @@ import {
 import type { Caller, Deps } from '../../context.js';
 import { insertMany } from '../../db/bulk.js';
 import type { Db } from '../../db/database.js';
-import { newId } from '../../db/ids.js';
 import { recordAudit } from '../audit/audit.repository.js';
+import { leadNoticeRow } from '../notifications/notifications.repository.js';
 import { readSetting, writeSetting } from '../settings/settings.repository.js';
 
 /** The organisation's working week, hours, public holidays and first-response targets (admin settings). */
@@ -162,7 +163,7 @@ export async function escalateOverdue(deps: Deps): Promise<number> {
     .where('leads.first_contact_at', 'is', null)
     .where('leads.sla_escalated_at', 'is', null)
     .where('leads.owner_id', 'is not', null)
-    .where('leads.stage', 'in', ['suspect', 'mql', 'sql'])
+    .where('leads.stage', 'in', [...OPEN_STAGES])
     .where('leads.deleted_at', 'is', null)
     .orderBy('leads.first_response_due_at')
     .limit(500)
@@ -172,17 +173,18 @@ export async function escalateOverdue(deps: Deps): Promise<number> {
     await insertMany(
       trx,
       'notifications',
-      overdue.map((l) => ({
-        id: newId(),
-        user_id: (l.manager_id ?? l.owner_id) as string,
-        kind: 'lead_sla_breached',
-        entity_type: 'lead',
-        entity_id: l.id,
-        data: JSON.stringify({ title: l.title, owner: l.owner_name, dueAt: l.first_response_due_at }),
-        dedupe_key: `lead_sla_breached:${l.id}:${l.first_response_due_at}`,
-        created_at: now,
-        read_at: null,
-      })),
+      overdue.map((l) =>
+        leadNoticeRow(
+          {
+            kind: 'lead_sla_breached',
+            userId: (l.manager_id ?? l.owner_id) as string,
+            leadId: l.id,
+            data: { title: l.title, owner: l.owner_name, dueAt: l.first_response_due_at },
+            dedupeKey: `lead_sla_breached:${l.id}:${l.first_response_due_at}`,
+          },
+          now,
+        ),
+      ),
       { doNothingOn: ['dedupe_key'] },
     );
     await trx

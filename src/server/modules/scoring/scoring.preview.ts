@@ -1,6 +1,6 @@
 import { mayConfigure } from '../../../domain/access/policy.js';
 import { AppError, Validation } from '../../../domain/errors/app-error.js';
-import type { LeadStage } from '../../../domain/leads/stages.js';
+import { type LeadStage, OPEN_STAGES } from '../../../domain/leads/stages.js';
 import { factsNeeded } from '../../../domain/scoring/facts.js';
 import { modelErrors, ruleErrors, type ScoreModel, type ScoringRule } from '../../../domain/scoring/rules.js';
 import { type StageMoves, stageMoves } from '../../../domain/scoring/score.js';
@@ -36,7 +36,7 @@ async function movable(db: Db) {
     .selectFrom('leads')
     .select((eb) => [eb.fn.countAll().as('n'), eb.fn.min('id').as('first'), eb.fn.max('id').as('last')])
     .where('deleted_at', 'is', null)
-    .where('stage', 'in', ['suspect', 'mql', 'sql'])
+    .where('stage', 'in', [...OPEN_STAGES])
     .where('stage_by_person', '=', 0)
     .executeTakeFirstOrThrow();
   return { count: Number(row.n), first: row.first as string | null, last: row.last as string | null };
@@ -89,7 +89,7 @@ export async function previewScoring(deps: Deps, caller: ActorContext, input: Pr
       }
     }
   }
-  const open = leads.filter((l) => ['suspect', 'mql', 'sql'].includes(l.stage) && !l.stageByPerson);
+  const open = leads.filter((l) => (OPEN_STAGES as readonly string[]).includes(l.stage) && !l.stageByPerson);
   const moves = stageMoves(
     open.map((l) => ({ facts: l.facts, stage: l.stage as LeadStage, stageSetByPerson: l.stageByPerson })),
     models,

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { OPEN_STAGES } from '../../../domain/leads/stages.js';
 import { BEHAVIOURS, OPERATORS } from '../../../domain/scoring/rules.js';
 import { Id, Timestamp } from '../../schemas/common.js';
 
@@ -166,7 +167,7 @@ export const LeadScoreSchema = Type.Object({
       total: Type.Integer(),
       mqlThreshold: Type.Integer(),
       sqlThreshold: Type.Integer(),
-      reaches: Type.Enum(['suspect', 'mql', 'sql'] as const, {
+      reaches: Type.Enum(OPEN_STAGES, {
         description: 'the stage this score alone points at',
       }),
       computedAt: Type.Union([Timestamp, Type.Null()]),

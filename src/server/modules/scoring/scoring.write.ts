@@ -2,12 +2,13 @@ import { factsNeeded } from '../../../domain/scoring/facts.js';
 import type { ScoreModel } from '../../../domain/scoring/rules.js';
 import { carrySince, qualify, type ScoreLine, scoreLead } from '../../../domain/scoring/score.js';
 import type { SystemContext } from '../../context.js';
+import { insertMany } from '../../db/bulk.js';
 import type { Db } from '../../db/database.js';
 import { insertActivity } from '../activities/activities.repository.js';
 import { addHistory } from '../leads/leads.repository.js';
 import { historyOfChange, systemEvent } from '../leads/leads.view.js';
+import { leadNoticeRow } from '../notifications/notifications.repository.js';
 import { routeUnowned } from '../routing/routing.write.js';
-import { notifyLeadQualified } from './scoring.notify.js';
 import {
   leadsOf,
   loadModels,
@@ -65,6 +66,7 @@ export async function rescoreLoaded(
   const rewritten: string[] = [];
   const newScores: { id: string; score: number }[] = [];
   const handOver: string[] = [];
+  const notices: ReturnType<typeof leadNoticeRow>[] = [];
   for (const lead of leads) {
     const results = models.map((m) => {
       const r = scoreLead(lead.facts, m, now);
@@ -102,13 +104,20 @@ export async function rescoreLoaded(
           score,
         }),
       );
-      if (stage === 'sql' && lead.ownerId) await notifyLeadQualified(db, lead, at);
+      if (stage === 'sql' && lead.ownerId)
+        notices.push(
+          leadNoticeRow(
+            { kind: 'lead_sql', userId: lead.ownerId, leadId: lead.id, data: { title: lead.title } },
+            at,
+          ),
+        );
       // an SQL goes to sales at once: routed now when nobody owns it yet
       if (stage === 'sql' && !lead.ownerId && route) handOver.push(lead.id);
     }
     if (score !== lead.score || (stage && stage !== lead.stage))
       changed.set(lead.id, { score, stage: stage ?? lead.stage });
   }
+  await insertMany(db, 'notifications', notices, { doNothingOn: ['dedupe_key'] });
   await setLeadScores(db, newScores);
   await replaceScores(db, rewritten, rows);
   for (const [id, owner] of await routeUnowned(db, at, handOver))
