@@ -147,4 +147,42 @@ describe('lead routing in the browser', () => {
       .waitFor();
     await context.close();
   });
+  it('sets speed to lead on the routing page: working day, a holiday, targets and re-routing — read back in Lithuanian', async () => {
+    const { page, close } = await signedInPage(app.browser, app.server.url, 'en', EN);
+    await page.getByTestId('nav-routing').click();
+    const card = page.getByTestId('sla-settings');
+    await card.getByRole('heading', { name: 'Speed to lead' }).waitFor();
+    await card.getByTestId('sla-day-start').fill('08:30');
+    await card.getByTestId('sla-target-hot').fill('2');
+    await card.getByTestId('sla-holidays').click();
+    await page
+      .locator('.mantine-DatePickerInput-day:not([data-outside])')
+      .filter({ hasText: /^24$/ })
+      .click();
+    await page.keyboard.press('Escape');
+    await card.getByRole('switch', { name: 'Re-route a lead whose first response was missed' }).check();
+    await card.getByTestId('sla-save').click();
+    await page.getByText('Speed-to-lead settings saved').waitFor();
+    const saved = await apiCall<{
+      dayStart: number;
+      holidays: string[];
+      targets: { hot: number };
+      reroute: boolean;
+    }>(page, app.server.url, 'GET', '/settings/sla');
+    expect(saved).toMatchObject({ dayStart: 510, targets: { hot: 120 }, reroute: true });
+    expect(saved.holidays).toHaveLength(1);
+    expect(saved.holidays[0]).toMatch(/^\d{4}-\d{2}-24$/);
+
+    await pickLanguage(page, 'lt');
+    await card.getByRole('heading', { name: 'Reakcijos greitis' }).waitFor();
+    await expect
+      .poll(() =>
+        card
+          .getByRole('switch', { name: 'Perskirti potencialų klientą, kai pirmasis atsakymas praleistas' })
+          .isChecked(),
+      )
+      .toBe(true);
+    expect(await card.getByTestId('sla-target-hot').inputValue()).toBe('2');
+    await close();
+  });
 });

@@ -255,6 +255,48 @@ describe('who may get a lead', () => {
     ).toMatchObject({ userId: null, reason: 'nobody_available', ruleId: 'r1' });
   });
 
+  it('re-routing passes over the owner who missed the first response, whatever the strategy (property)', () => {
+    const team = ids(4);
+    const people = new Map(team.map((id) => [id, person(id)]));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...team),
+        fc.constantFrom('round_robin', 'weighted', 'least_loaded' as const),
+        fc.uuid(),
+        (missedBy, strategy, leadId) => {
+          const d = route({
+            leadId,
+            fields: {},
+            rules: [rule({ userIds: team, strategy })],
+            people,
+            teams: new Map(),
+            states: new Map([
+              ['r1', { lastUserId: team[(team.indexOf(missedBy) + 3) % 4] as string, currents: {} }],
+            ]),
+            returningOwnerId: null,
+            missedBy,
+          });
+          expect(d.userId).not.toBeNull();
+          expect(d.userId).not.toBe(missedBy);
+          expect(d.candidates).toContainEqual({ userId: missedBy, skipped: 'missed_sla' });
+        },
+      ),
+    );
+    const [a] = team as [string];
+    expect(
+      route({
+        leadId: 'l1',
+        fields: {},
+        rules: [rule({ userIds: [a] })],
+        people,
+        teams: new Map(),
+        states: new Map(),
+        returningOwnerId: null,
+        missedBy: a,
+      }),
+    ).toMatchObject({ userId: null, reason: 'nobody_available' });
+  });
+
   it('takes the first active rule whose conditions all hold, and a team’s members', () => {
     const [a, b] = ids(2) as [string, string];
     const people = new Map([

@@ -16,7 +16,8 @@ export interface Candidate {
   openLeads: number;
 }
 
-export type SkipReason = 'inactive' | 'away' | 'over_capacity' | 'weight_zero';
+/** Why a candidate was passed over; `missed_sla`: the lead is re-routed because they missed its first response. */
+export type SkipReason = 'inactive' | 'away' | 'over_capacity' | 'weight_zero' | 'missed_sla';
 
 /** A rule's memory between leads: who got the last one (round robin), running weights (weighted). */
 export interface RuleState {
@@ -35,7 +36,7 @@ export interface Decision {
 }
 
 /** Whether a person may get a lead now, or why not. */
-export function skipReason(c: Candidate): Exclude<SkipReason, 'weight_zero'> | null {
+export function skipReason(c: Candidate): Exclude<SkipReason, 'weight_zero' | 'missed_sla'> | null {
   if (!c.active) return 'inactive';
   const away =
     (c.awayFrom !== null || c.awayUntil !== null) &&
@@ -139,6 +140,8 @@ export function route(input: {
   states: ReadonlyMap<string, RuleState>;
   /** The owner of the same person's open lead, if any. */
   returningOwnerId: string | null;
+  /** Re-routing a lead whose owner missed its first response: they are passed over. */
+  missedBy?: string | null;
 }): Decision {
   const { people } = input;
   if (input.returningOwnerId) {
@@ -163,7 +166,9 @@ export function route(input: {
     const c = people.get(userId);
     const skipped: SkipReason | null = !c
       ? 'inactive'
-      : (skipReason(c) ?? (rule.strategy === 'weighted' && weightOf(userId) === 0 ? 'weight_zero' : null));
+      : userId === input.missedBy
+        ? 'missed_sla'
+        : (skipReason(c) ?? (rule.strategy === 'weighted' && weightOf(userId) === 0 ? 'weight_zero' : null));
     return { userId, skipped };
   });
   const eligible = candidates.filter((c) => c.skipped === null).map((c) => people.get(c.userId) as Candidate);

@@ -1,8 +1,10 @@
 import { createTheme, MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
+import 'dayjs/locale/lt';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { I18nextProvider, useTranslation } from 'react-i18next';
 import { clearSession } from '../features/auth/useSession';
 import { i18n } from '../i18n';
 import { isApiError, setUnauthorizedHandler } from '../lib/api';
@@ -31,9 +33,19 @@ export function Providers({ children }: { children: ReactNode }) {
       <QueryClientProvider client={queryClient}>
         <MantineProvider theme={theme} defaultColorScheme="light">
           <Notifications position="bottom-right" />
-          {children}
+          <LocalDates>{children}</LocalDates>
         </MantineProvider>
       </QueryClientProvider>
     </I18nextProvider>
+  );
+}
+
+/** Date pickers in the reader's language, weeks from Monday. */
+function LocalDates({ children }: { children: ReactNode }) {
+  const { i18n: current } = useTranslation();
+  return (
+    <DatesProvider settings={{ locale: current.language === 'lt' ? 'lt' : 'en', firstDayOfWeek: 1 }}>
+      {children}
+    </DatesProvider>
   );
 }

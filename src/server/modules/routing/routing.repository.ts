@@ -221,17 +221,23 @@ export async function returningOwners(
   return out;
 }
 
-/** Owners (and their teams) for many leads: one `with v(…) as (values …) update … from v` per 500. */
+/**
+ * Owners (and their teams) for many leads: one `with v(…) as (values …) update … from v` per 500,
+ * each only where the lead's owner is still `from` (null: still unowned).
+ */
 export async function setOwners(
   db: Db,
-  owners: readonly { id: string; ownerId: string; teamId: string | null }[],
+  owners: readonly { id: string; ownerId: string; teamId: string | null; from?: string | null }[],
   at: string,
 ): Promise<void> {
   for (let i = 0; i < owners.length; i += 500) {
-    const values = sql.join(owners.slice(i, i + 500).map((o) => sql`(${o.id}, ${o.ownerId}, ${o.teamId})`));
-    await sql`with v(id, owner_id, team_id) as (values ${values})
+    const values = sql.join(
+      owners.slice(i, i + 500).map((o) => sql`(${o.id}, ${o.ownerId}, ${o.teamId}, ${o.from ?? ''})`),
+    );
+    // '' stands for "no owner": a null in every row would leave PostgreSQL without a type to compare
+    await sql`with v(id, owner_id, team_id, from_owner) as (values ${values})
       update leads set owner_id = v.owner_id, team_id = v.team_id, updated_at = ${at}
-      from v where leads.id = v.id and leads.owner_id is null`.execute(db);
+      from v where leads.id = v.id and coalesce(leads.owner_id, '') = v.from_owner`.execute(db);
   }
 }
 

@@ -442,6 +442,71 @@ describeEachDialect('routing', (dialect) => {
       });
     });
 
+    it('with "re-route" on, deals a missed lead past its owner and starts a new clock; with nobody else it stays', async () => {
+      const { admin, ids } = await reps(2);
+      const settings = (await call(admin, 'GET', '/settings/sla')).json();
+      expect(settings.reroute).toBe(false);
+      const on = await call(admin, 'PUT', '/settings/sla', { ...settings, reroute: true });
+      expect(on.statusCode, on.body).toBe(200);
+      const rule = await addRule(admin, { name: 'Visi', strategy: 'round_robin', userIds: ids });
+      const lead = await newLead(t.app, admin, { timeframe: 'now' });
+      const missedBy = lead.ownerId as string;
+      const other = ids.find((id) => id !== missedBy) as string;
+      const overdue = () =>
+        t.deps.db
+          .updateTable('leads')
+          .set({ first_response_due_at: new Date(Date.now() - 60_000).toISOString() })
+          .where('id', '=', lead.id)
+          .execute();
+      await overdue();
+      expect(await escalateOverdue(t.deps)).toBe(1);
+      expect(await ownerOf(lead.id)).toBe(other);
+      const why = (await call(admin, 'GET', `/leads/${lead.id}/assignment`)).json();
+      expect(why.current).toMatchObject({ userId: other, reason: 'rule', ruleName: 'Visi' });
+      expect(why.current.candidates).toContainEqual(
+        expect.objectContaining({ userId: missedBy, skipped: 'missed_sla' }),
+      );
+      expect(why.history).toHaveLength(2);
+      expect(why.sla).toMatchObject({ escalatedAt: null, overdue: false, firstContactAt: null });
+      const notes = await t.deps.db
+        .selectFrom('notifications')
+        .select(['kind', 'user_id', 'data'])
+        .where('entity_id', '=', lead.id)
+        .where('kind', 'in', ['lead_sla_breached', 'lead_assigned'])
+        .orderBy('created_at')
+        .execute();
+      expect(notes.map((n) => [n.kind, n.user_id])).toEqual(
+        expect.arrayContaining([
+          ['lead_sla_breached', missedBy],
+          ['lead_assigned', other],
+        ]),
+      );
+      const breached = notes.find((n) => n.kind === 'lead_sla_breached');
+      expect(JSON.parse(breached?.data as string).reroutedTo).toEqual(expect.any(String));
+      const changes = await t.deps.db
+        .selectFrom('lead_history')
+        .select(['from_value', 'to_value'])
+        .where('lead_id', '=', lead.id)
+        .where('field', '=', 'owner')
+        .execute();
+      expect(changes).toContainEqual({ from_value: missedBy, to_value: other });
+
+      // the rule now has only the owner: nobody else may take it, so it stays, escalated once
+      const only = await call(admin, 'PUT', `/routing/rules/${rule.id}`, {
+        name: 'Visi',
+        strategy: 'round_robin',
+        userIds: [other],
+      });
+      expect(only.statusCode, only.body).toBe(200);
+      await overdue();
+      expect(await escalateOverdue(t.deps)).toBe(1);
+      expect(await ownerOf(lead.id)).toBe(other);
+      const after = (await call(admin, 'GET', `/leads/${lead.id}/assignment`)).json();
+      expect(after.history).toHaveLength(2);
+      expect(after.sla.escalatedAt).not.toBeNull();
+      await t.deps.db.deleteFrom('app_settings').where('key', '=', 'sla').execute();
+    });
+
     it("lists a rep's new leads, highest score first, until they are contacted; never anyone else's", async () => {
       const { admin, ids } = await reps(2);
       const [a, b] = ids as [string, string];
@@ -489,7 +554,10 @@ describeEachDialect('routing', (dialect) => {
       };
       const put = await call(admin, 'PUT', '/settings/sla', good);
       expect(put.statusCode, put.body).toBe(200);
-      expect((await call(await t.signedIn('rep'), 'GET', '/settings/sla')).json()).toEqual(good);
+      expect((await call(await t.signedIn('rep'), 'GET', '/settings/sla')).json()).toEqual({
+        ...good,
+        reroute: false,
+      });
       const backwards = await call(admin, 'PUT', '/settings/sla', { ...good, dayEnd: 400 });
       expect(backwards.statusCode).toBe(400);
       expect(problem(backwards).errors).toContainEqual(expect.objectContaining({ field: 'dayEnd' }));

@@ -90,7 +90,9 @@ export const RoutingTestBody = Type.Object(
 export type RoutingTestInput = Static<typeof RoutingTestBody>;
 
 const SkipReason = Type.Union([
-  Type.Enum(['inactive', 'away', 'over_capacity', 'weight_zero'] as const),
+  Type.Enum(['inactive', 'away', 'over_capacity', 'weight_zero', 'missed_sla'] as const, {
+    description: 'missed_sla: re-routed because this owner missed the first response',
+  }),
   Type.Null(),
 ]);
 const Reason = Type.Enum(['rule', 'returning_person', 'no_rule', 'nobody_available'] as const);

@@ -40,22 +40,25 @@ export function routingFactsNeeded(rules: readonly RoutingRule[]) {
   ]);
 }
 
+/** A lead as routing deals it: unowned, or taken from the owner who missed its first response. */
+interface Routable {
+  id: string;
+  person_id: string | null;
+  title: string;
+  created_at: string;
+  temperature: string;
+  missedBy: string | null;
+}
+
 /**
  * Routes leads that have no owner — new ones, inside the transaction that creates them (after their
- * score, which conditions may read), and leads a score just made SQL: each gets an owner by the first matching rule — or the owner
- * of the same person's open lead — and the decision is recorded with every candidate and why any
- * was skipped; the new owner is notified. The states of the rules are locked first (PostgreSQL),
- * so instances routing at the same time take turns. Without rules nothing is read.
+ * score, which conditions may read), and leads a score just made SQL: each gets an owner by the first
+ * matching rule — or the owner of the same person's open lead. Without rules nothing is read.
  */
-export async function routeUnowned(
-  db: Db,
-  at: string,
-  leadIds: readonly string[],
-): Promise<Map<string, { ownerId: string; teamId: string | null }>> {
-  const assigned = new Map<string, { ownerId: string; teamId: string | null }>();
-  if (leadIds.length === 0) return assigned;
+export async function routeUnowned(db: Db, at: string, leadIds: readonly string[]): Promise<Assigned> {
+  if (leadIds.length === 0) return new Map();
   const rules = (await loadRoutingRules(db)).filter((r) => r.active);
-  if (rules.length === 0) return assigned;
+  if (rules.length === 0) return new Map();
   const unowned = await db
     .selectFrom('leads')
     .select(['id', 'person_id', 'title', 'created_at', 'temperature'])
@@ -63,13 +66,65 @@ export async function routeUnowned(
     .where('owner_id', 'is', null)
     .where('deleted_at', 'is', null)
     .execute();
-  if (unowned.length === 0) return assigned;
+  return dealLeads(
+    db,
+    at,
+    rules,
+    unowned.map((l) => ({ ...l, missedBy: null })),
+  );
+}
+
+/**
+ * Re-routes leads whose owner missed the first response (the SLA setting "re-route"): by the same
+ * rules, passing over that owner (recorded as `missed_sla`). A lead no rule matches, or that nobody
+ * else may take now, stays with its owner. Returns the new owners.
+ */
+export async function rerouteMissed(
+  db: Db,
+  at: string,
+  leads: readonly { id: string; ownerId: string }[],
+): Promise<Assigned> {
+  if (leads.length === 0) return new Map();
+  const rules = (await loadRoutingRules(db)).filter((r) => r.active);
+  if (rules.length === 0) return new Map();
+  const missedBy = new Map(leads.map((l) => [l.id, l.ownerId]));
+  const rows = await db
+    .selectFrom('leads')
+    .select(['id', 'person_id', 'title', 'created_at', 'temperature', 'owner_id'])
+    .where('id', 'in', [...missedBy.keys()])
+    .where('deleted_at', 'is', null)
+    .execute();
+  return dealLeads(
+    db,
+    at,
+    rules,
+    rows
+      .filter((r) => r.owner_id !== null && r.owner_id === missedBy.get(r.id))
+      .map(({ owner_id, ...r }) => ({ ...r, missedBy: owner_id })),
+  );
+}
+
+type Assigned = Map<string, { ownerId: string; teamId: string | null }>;
+
+/**
+ * Deals leads by the rules: the decision is recorded with every candidate and why any was skipped,
+ * and the new owner is notified and their first-response clock started. The states of the matched
+ * rules are locked first (PostgreSQL), so instances routing at the same time take turns.
+ */
+async function dealLeads(
+  db: Db,
+  at: string,
+  rules: readonly RoutingRule[],
+  leads: readonly Routable[],
+): Promise<Assigned> {
+  const assigned: Assigned = new Map();
+  if (leads.length === 0) return assigned;
   const needed = routingFactsNeeded(rules);
   const facts = new Map(
     (
       await scoringFacts(
         db,
-        unowned.map((l) => l.id),
+        leads.map((l) => l.id),
         needed,
       )
     ).map((l) => [l.id, l]),
@@ -80,29 +135,29 @@ export async function routeUnowned(
   };
   // Only the rules these leads match are locked, as late as possible: instances routing other
   // leads by other rules do not wait, and the lock is held for the decision and its writes only.
-  const matched = new Set(unowned.flatMap((l) => matchingRule(rules, fieldsOf(l.id))?.id ?? []));
+  const matched = new Set(leads.flatMap((l) => matchingRule(rules, fieldsOf(l.id))?.id ?? []));
+  // a lead re-routed for a missed response does not go back by "returning person"
   const returning = await returningOwners(
     db,
-    unowned.map((l) => ({ id: l.id, personId: l.person_id })),
+    leads.filter((l) => !l.missedBy).map((l) => ({ id: l.id, personId: l.person_id })),
   );
   if (matched.size === 0 && returning.size === 0) return assigned;
   const used = rules.filter((r) => matched.has(r.id));
   const teams = await teamMembers(db, [...new Set(used.flatMap((r) => (r.teamId ? [r.teamId] : [])))]);
   const states = await lockStates(db, [...matched]);
   // read again under the lock: a lead another transaction routed meanwhile is not ours to route
-  const still = new Set(
+  const current = new Map(
     (
       await db
         .selectFrom('leads')
-        .select('id')
+        .select(['id', 'owner_id'])
         .where(
           'id',
           'in',
-          unowned.map((l) => l.id),
+          leads.map((l) => l.id),
         )
-        .where('owner_id', 'is', null)
         .execute()
-    ).map((r) => r.id),
+    ).map((r) => [r.id, r.owner_id]),
   );
   const userIds = new Set([
     ...used.flatMap((r) => r.userIds),
@@ -114,12 +169,12 @@ export async function routeUnowned(
     loads: used.some((r) => r.strategy === 'least_loaded') ? 'all' : 'capped',
   });
   const touched = new Set<string>();
-  const owners: { id: string; ownerId: string; teamId: string | null }[] = [];
+  const owners: { id: string; ownerId: string; teamId: string | null; from: string | null }[] = [];
   const history = [];
   const activities = [];
   const notifications = [];
   const records = [];
-  for (const lead of unowned.filter((l) => still.has(l.id))) {
+  for (const lead of leads.filter((l) => current.get(l.id) === l.missedBy)) {
     const decision = route({
       leadId: lead.id,
       fields: fieldsOf(lead.id),
@@ -128,8 +183,11 @@ export async function routeUnowned(
       teams,
       states,
       returningOwnerId: returning.get(lead.id) ?? null,
+      missedBy: lead.missedBy,
     });
     if (decision.reason === 'no_rule') continue;
+    // re-routing that finds nobody else leaves the lead (and its record) as it was
+    if (lead.missedBy && !decision.userId) continue;
     if (decision.ruleId && decision.state) {
       states.set(decision.ruleId, decision.state);
       touched.add(decision.ruleId);
@@ -139,16 +197,18 @@ export async function routeUnowned(
     const owner = decision.userId ? people.get(decision.userId) : undefined;
     if (!decision.userId || !owner) continue;
     owner.openLeads++;
-    owners.push({ id: lead.id, ownerId: decision.userId, teamId: owner.teamId });
+    const previous = lead.missedBy ? people.get(lead.missedBy) : undefined;
+    if (previous) previous.openLeads--;
+    owners.push({ id: lead.id, ownerId: decision.userId, teamId: owner.teamId, from: lead.missedBy });
     assigned.set(lead.id, { ownerId: decision.userId, teamId: owner.teamId });
-    history.push(...historyOfChange(AUTOMATION, lead.id, at)('owner', null, decision.userId));
+    history.push(...historyOfChange(AUTOMATION, lead.id, at)('owner', lead.missedBy, decision.userId));
     activities.push(
       activityRow(
         systemEvent(AUTOMATION, { id: lead.id, personId: lead.person_id }, at, {
           event: 'owner_changed',
-          from: null,
+          from: lead.missedBy,
           to: decision.userId,
-          by: 'routing',
+          by: lead.missedBy ? 'sla_reroute' : 'routing',
           rule: ruleName,
         }),
       ),
@@ -159,15 +219,20 @@ export async function routeUnowned(
           kind: 'lead_assigned',
           userId: decision.userId,
           leadId: lead.id,
-          data: { title: lead.title, rule: ruleName, reason: decision.reason },
+          data: {
+            title: lead.title,
+            rule: ruleName,
+            reason: decision.reason,
+            rerouted: Boolean(lead.missedBy),
+          },
         },
         at,
       ),
     );
   }
-  // (`setOwners` also sets only leads still without an owner.)
+  // (`setOwners` sets only leads whose owner is still the one they were dealt from.)
   await setOwners(db, owners, at);
-  const temperature = new Map(unowned.map((l) => [l.id, l.temperature]));
+  const temperature = new Map(leads.map((l) => [l.id, l.temperature]));
   await startSlaClocks(
     db,
     at,

@@ -15,6 +15,7 @@ import type { Db } from '../../db/database.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { leadNoticeRow } from '../notifications/notifications.repository.js';
 import { readSetting, writeSetting } from '../settings/settings.repository.js';
+import { rerouteMissed } from './routing.write.js';
 
 /** The organisation's working week, hours, public holidays and first-response targets (admin settings). */
 export interface SlaSettings {
@@ -25,13 +26,20 @@ export interface SlaSettings {
   holidays: string[];
   /** Working minutes per temperature. */
   targets: SlaTargets;
+  /** A missed first response also re-routes the lead by the routing rules, past its owner. */
+  reroute: boolean;
 }
 
 const KEY = 'sla';
 
 export async function slaSettings(db: Db): Promise<SlaSettings> {
   const stored = (await readSetting(db, KEY)) as Partial<SlaSettings> | undefined;
-  const base = { ...DEFAULT_CALENDAR, workdays: [...DEFAULT_CALENDAR.workdays], holidays: [] as string[] };
+  const base = {
+    ...DEFAULT_CALENDAR,
+    workdays: [...DEFAULT_CALENDAR.workdays],
+    holidays: [] as string[],
+    reroute: false,
+  };
   const merged = { ...base, ...stored };
   return { ...merged, targets: { ...defaultTargets(merged), ...stored?.targets } };
 }
@@ -39,7 +47,7 @@ export async function slaSettings(db: Db): Promise<SlaSettings> {
 export async function updateSlaSettings(
   deps: Deps,
   caller: Caller,
-  input: SlaSettings,
+  input: Omit<SlaSettings, 'reroute'> & { reroute?: boolean },
 ): Promise<SlaSettings> {
   const v = new Validation();
   v.check(
@@ -66,6 +74,7 @@ export async function updateSlaSettings(
   v.throwIfAny();
   const value: SlaSettings = {
     ...input,
+    reroute: input.reroute ?? false,
     workdays: [...new Set(input.workdays)].sort(),
     holidays: [...new Set(input.holidays)].sort(),
   };
@@ -143,7 +152,9 @@ export async function noteFirstContact(db: Db, leadId: string, at: string): Prom
 
 /**
  * Leads whose first contact is overdue go to the manager of the owner's team (the owner when the
- * team has none), once per lead and assignment. Returns how many were escalated.
+ * team has none), once per lead and assignment; with "re-route" on, each is also dealt again by the
+ * routing rules past the owner who missed it, and the new owner's clock starts. Returns how many
+ * were escalated.
  */
 export async function escalateOverdue(deps: Deps): Promise<number> {
   const now = deps.now().toISOString();
@@ -169,7 +180,27 @@ export async function escalateOverdue(deps: Deps): Promise<number> {
     .limit(500)
     .execute();
   if (overdue.length === 0) return 0;
+  const { reroute } = await slaSettings(deps.db);
   await deps.db.transaction().execute(async (trx) => {
+    const ids = overdue.map((l) => l.id);
+    // marked first: a lead re-routed below gets a fresh clock, unmarked
+    await trx
+      .updateTable('leads')
+      .set({ sla_escalated_at: now })
+      .where('id', 'in', ids)
+      .where('sla_escalated_at', 'is', null)
+      .execute();
+    const rerouted = reroute
+      ? await rerouteMissed(
+          trx,
+          now,
+          overdue.map((l) => ({ id: l.id, ownerId: l.owner_id as string })),
+        )
+      : new Map<string, { ownerId: string }>();
+    const names = await userNames(
+      trx,
+      [...rerouted.values()].map((r) => r.ownerId),
+    );
     await insertMany(
       trx,
       'notifications',
@@ -179,7 +210,12 @@ export async function escalateOverdue(deps: Deps): Promise<number> {
             kind: 'lead_sla_breached',
             userId: (l.manager_id ?? l.owner_id) as string,
             leadId: l.id,
-            data: { title: l.title, owner: l.owner_name, dueAt: l.first_response_due_at },
+            data: {
+              title: l.title,
+              owner: l.owner_name,
+              dueAt: l.first_response_due_at,
+              reroutedTo: names.get(rerouted.get(l.id)?.ownerId ?? '') ?? null,
+            },
             dedupeKey: `lead_sla_breached:${l.id}:${l.first_response_due_at}`,
           },
           now,
@@ -187,16 +223,16 @@ export async function escalateOverdue(deps: Deps): Promise<number> {
       ),
       { doNothingOn: ['dedupe_key'] },
     );
-    await trx
-      .updateTable('leads')
-      .set({ sla_escalated_at: now })
-      .where(
-        'id',
-        'in',
-        overdue.map((l) => l.id),
-      )
-      .where('sla_escalated_at', 'is', null)
-      .execute();
   });
   return overdue.length;
+}
+
+async function userNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -43,6 +43,13 @@ export const SlaSettingsSchema = Type.Object(
       },
       { additionalProperties: false },
     ),
+    reroute: Type.Optional(
+      Type.Boolean({
+        default: false,
+        description:
+          'a missed first response also re-routes the lead by the routing rules, past the owner who missed it (the team manager is told either way)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

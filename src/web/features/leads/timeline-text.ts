@@ -38,7 +38,7 @@ export function systemEventTitle(activity: ActivityDto, t: TFunction): string {
     case 'reopened':
       return t('timeline.reopened', { from: stageLabel(data.from, t), to: stageLabel(data.to, t) });
     case 'owner_changed':
-      return t('timeline.ownerChanged');
+      return data.by === 'sla_reroute' ? t('timeline.ownerRerouted') : t('timeline.ownerChanged');
     case 'deleted':
       return t('timeline.deleted');
     case 'restored':

@@ -20,10 +20,17 @@ function linesOf(item: NotificationDto, t: TFunction): string[] {
     return lines;
   }
   if (item.kind === 'lead_sql') return [t('notifications.leadSql', { title: text(item.data.title) })];
-  if (item.kind === 'lead_sla_breached')
-    return [t('notifications.slaBreached', { title: text(item.data.title), owner: text(item.data.owner) })];
+  if (item.kind === 'lead_sla_breached') {
+    const args = { title: text(item.data.title), owner: text(item.data.owner) };
+    return [
+      text(item.data.reroutedTo)
+        ? t('notifications.slaBreachedRerouted', { ...args, to: text(item.data.reroutedTo) })
+        : t('notifications.slaBreached', args),
+    ];
+  }
   if (item.kind === 'lead_assigned') {
     const lines = [t('notifications.leadAssigned', { title: text(item.data.title) })];
+    if (item.data.rerouted === true) lines.push(t('notifications.rerouted'));
     if (text(item.data.rule)) lines.push(t('assignment.byRule', { rule: text(item.data.rule) }));
     return lines;
   }

@@ -14,6 +14,7 @@ import { ruleText, type ValueNames } from '../scoring/rule-text';
 import { useValueNames } from '../scoring/useValueNames';
 import { RoutingRuleModal } from './RoutingRuleModal';
 import { RoutingTester } from './RoutingTester';
+import { SlaSettingsCard } from './SlaSettingsCard';
 import {
   useAddRoutingRule,
   useDeleteRoutingRule,
@@ -105,6 +106,8 @@ export function RoutingPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const canChange = mayConfigureScoring(user, 'change');
+  // working time and targets are the organisation's settings: administrators change them
+  const canChangeSla = user?.role === 'admin';
   const rules = useRoutingRules();
   const people = useRoutingPeople();
   const names = useValueNames();
@@ -189,6 +192,7 @@ export function RoutingPage() {
           )}
         </Paper>
         <RoutingTester />
+        <SlaSettingsCard canChange={canChangeSla} />
         <Paper withBorder p="md">
           <Title order={3} size="h5" mb="xs">
             {t('routing.peopleTitle')}

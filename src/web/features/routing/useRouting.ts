@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type RoutingRuleInput, type RoutingTestInput } from '../../lib/api';
+import { api, type RoutingRuleInput, type RoutingTestInput, type SlaSettingsDto } from '../../lib/api';
 
 export const ROUTING_KEY = ['routing'] as const;
 
@@ -36,3 +36,18 @@ export const useUpdateRoutingRule = () =>
 export const useDeleteRoutingRule = () => useRoutingChange((id: string) => api.routing.deleteRule(id));
 export const useRoutingTest = () =>
   useMutation({ mutationFn: (input: RoutingTestInput) => api.routing.test(input) });
+
+const SLA_KEY = ['settings', 'sla'] as const;
+
+/** Working time, holidays, first-response targets and whether a missed one re-routes the lead. */
+export function useSlaSettings() {
+  return useQuery({ queryKey: SLA_KEY, queryFn: () => api.settings.sla() });
+}
+
+export function useUpdateSlaSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SlaSettingsDto) => api.settings.updateSla(input),
+    onSuccess: (settings) => queryClient.setQueryData(SLA_KEY, settings),
+  });
+}
