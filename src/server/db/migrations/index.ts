@@ -16,6 +16,7 @@ import { scoring } from './20261127T0200-scoring.js';
 import { routing } from './20261127T0210-routing.js';
 import { sla } from './20261127T0220-sla.js';
 import { predictive } from './20261127T0230-predictive.js';
+import { termsOwner } from './20261127T0240-terms-owner.js';
 
 /** A migration may branch on the dialect (auto-increment, locking, types) where it must. */
 export type MigrationFactory = (dialect: DialectName) => Migration;
@@ -38,4 +39,5 @@ export const MIGRATIONS: Record<string, MigrationFactory> = {
   '20261127T0210-routing': routing,
   '20261127T0220-sla': sla,
   '20261127T0230-predictive': predictive,
+  '20261127T0240-terms-owner': termsOwner,
 };

@@ -159,6 +159,14 @@ describeEachDialect('routing', (dialect) => {
         .where('field', '=', 'owner')
         .execute();
       expect(history.map((h) => [h.to_value, h.channel])).toEqual([[owners[0], 'automation']]);
+      // the search terms carry the new owner, so the owner's (and their manager's) search finds it
+      const terms = await t.deps.db
+        .selectFrom('lead_terms')
+        .select('owner_id')
+        .where('lead_id', 'in', [leads[0]?.id as string, leads[1]?.id as string])
+        .execute();
+      expect(terms.length).toBeGreaterThan(0);
+      expect(new Set(terms.map((r) => r.owner_id))).toEqual(new Set([owners[0], owners[1]]));
       // a lead with an owner, or that no rule is about, is not routed
       const mine = await newLead(t.app, admin, { sourceId: WEB_FORM, ownerId: ids[0] });
       expect(mine.ownerId).toBe(ids[0]);
