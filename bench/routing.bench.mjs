@@ -1,6 +1,8 @@
-// Routing benchmark (issue #5): routed creates per second through the API — POST /api/v1/leads
-// with a Bearer token, 10 connections, each lead unowned, scored by a fit rule and dealt round
-// robin to 7 reps. The server runs as a child process on a fresh database; autocannon shares the
+// Routing benchmark (issue #5): routed creates per second through the API with a Bearer token,
+// each lead unowned, scored by a fit rule and dealt round robin to 7 reps — first one lead per
+// request (POST /api/v1/leads, BENCH_CONNECTIONS=10 at once: the server writes creates that arrive
+// together in one transaction), then BENCH_BATCH=100 per request (POST /api/v1/leads/batch,
+// BENCH_BATCH_CONNECTIONS=2). The server runs as a child process on a fresh database; autocannon shares the
 // machine's two cores, so the figure is a lower bound.
 //
 //   BENCH_DB=sqlite,postgres   which databases (PostgreSQL skipped when unreachable)
@@ -19,6 +21,9 @@ import { fmt, log } from './leads/log.mjs';
 import { api, login, startServer } from './leads/server.mjs';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const BATCH = Number(process.env.BENCH_BATCH ?? 100);
+const BATCH_CONNECTIONS = Number(process.env.BENCH_BATCH_CONNECTIONS ?? 2);
 const GOAL = 2_000;
 
 async function setUp(port) {
@@ -53,59 +58,86 @@ async function setUp(port) {
   return { session, reps, secret };
 }
 
-async function load(port, secret) {
-  let n = 0;
+let n = 0;
+const newLead = () => {
+  n += 1;
+  return {
+    person: {
+      firstName: 'Ona',
+      lastName: `Srautas ${n}`,
+      jobTitle: n % 3 === 0 ? 'Direktorė' : 'Vadybininkė',
+      emails: [`ona.${n}.${Date.now()}@bench-routing.lt`],
+    },
+  };
+};
+
+/** `single`: POST /leads, one lead each, CONNECTIONS at once; `batch`: POST /leads/batch, BATCH leads each. */
+async function load(port, secret, mode) {
+  const batch = mode === 'batch';
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
-    connections: 10,
+    connections: batch ? BATCH_CONNECTIONS : CONNECTIONS,
     duration: DURATION_S,
+    timeout: 30,
     requests: [
       {
         method: 'POST',
-        path: '/api/v1/leads',
+        path: batch ? '/api/v1/leads/batch' : '/api/v1/leads',
         headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
-        setupRequest: (req) => {
-          n += 1;
-          return {
-            ...req,
-            body: JSON.stringify({
-              person: {
-                firstName: 'Ona',
-                lastName: `Srautas ${n}`,
-                jobTitle: n % 3 === 0 ? 'Direktorė' : 'Vadybininkė',
-                emails: [`ona.${n}.${Date.now()}@bench-routing.lt`],
-              },
-            }),
-          };
-        },
+        setupRequest: (req) => ({
+          ...req,
+          body: JSON.stringify(batch ? { leads: Array.from({ length: BATCH }, newLead) } : newLead()),
+        }),
       },
     ],
   });
+  const created = result['2xx'] * (batch ? BATCH : 1);
   return {
-    created: result['2xx'],
-    rps: result['2xx'] / DURATION_S,
+    mode,
+    created,
+    rps: created / DURATION_S,
     p99: result.latency.p99,
     errors: result.errors + result.non2xx,
   };
+}
+
+/** Waits until the server has finished what the load left in flight (the lead count stops moving). */
+async function settled(port, session) {
+  let last = -1;
+  for (;;) {
+    const count = (await api(port, session, 'GET', '/leads?limit=1&count=true')).count.value;
+    if (count === last) return;
+    last = count;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
 }
 
 async function benchOne(name, dataDir, env) {
   const server = await startServer(dataDir, env);
   try {
     const { session, reps, secret } = await setUp(server.port);
-    const r = await load(server.port, secret);
-    const counts = [];
-    for (const rep of reps) {
-      const page = await api(server.port, session, 'GET', `/leads?ownerId=${rep}&limit=1&count=true`);
-      counts.push(page.count.value);
+    const results = [];
+    for (const mode of (process.env.BENCH_MODES ?? 'single,batch').split(',')) {
+      const r = await load(server.port, secret, mode);
+      await settled(server.port, session);
+      const counts = [];
+      for (const rep of reps) {
+        const page = await api(server.port, session, 'GET', `/leads?ownerId=${rep}&limit=1&count=true`);
+        counts.push(page.count.value);
+      }
+      const unowned = (await api(server.port, session, 'GET', '/leads?ownerId=none&limit=1&count=true')).count
+        .value;
+      const spread = Math.max(...counts) - Math.min(...counts);
+      const how =
+        mode === 'single'
+          ? `POST /leads, ${CONNECTIONS} connections`
+          : `POST /leads/batch of ${BATCH}, ${BATCH_CONNECTIONS} connections`;
+      log(
+        `  ${name}, ${how}: ${fmt(r.rps)} routed creates/s (${fmt(r.created)} in ${DURATION_S} s), p99 ${r.p99} ms, errors ${r.errors}; per rep ${counts.join(' / ')} (spread ${spread}), unowned ${unowned} — goal ≥ ${fmt(GOAL)}/s: ${r.rps >= GOAL ? 'met' : 'NOT met'}`,
+      );
+      results.push({ name, ...r, spread, counts });
     }
-    const unowned = (await api(server.port, session, 'GET', '/leads?ownerId=none&limit=1&count=true')).count
-      .value;
-    const spread = Math.max(...counts) - Math.min(...counts);
-    log(
-      `  ${name}: ${fmt(r.rps)} routed creates/s (${fmt(r.created)} in ${DURATION_S} s), p99 ${r.p99} ms, errors ${r.errors}; per rep ${counts.join(' / ')} (spread ${spread}), unowned ${unowned} — goal ≥ ${fmt(GOAL)}/s: ${r.rps >= GOAL ? 'met' : 'NOT met'}`,
-    );
-    return { name, ...r, spread, counts };
+    return results;
   } finally {
     await server.stop();
   }
@@ -113,7 +145,7 @@ async function benchOne(name, dataDir, env) {
 
 ensureBuilt();
 log(
-  `Piltuvas routing benchmark — ${new Date().toISOString().slice(0, 10)}, node ${process.version}; ${DURATION_S} s of POST /api/v1/leads, 10 connections`,
+  `Piltuvas routing benchmark — ${new Date().toISOString().slice(0, 10)}, node ${process.version}; ${DURATION_S} s each of single and batch creates`,
 );
 for (const dialect of DATABASES) {
   const dataDir = mkdtempSync(join(tmpdir(), 'piltuvas-bench-routing-'));
@@ -141,6 +173,7 @@ for (const dialect of DATABASES) {
   } finally {
     if (admin && database) await admin.query(`drop database if exists ${database} with (force)`);
     await admin?.end();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (process.env.BENCH_KEEP !== '1') rmSync(dataDir, { recursive: true, force: true });
+    else log(`  kept ${dataDir}`);
   }
 }

@@ -136,8 +136,14 @@ export class Validation {
 
   /** Throws one error naming every collected field (`unprocessable` for rule violations, 422). */
   throwIfAny(kind: 'validation' | 'unprocessable' = 'validation'): void {
-    if (this.errors.length === 0) return;
+    const error = this.error(kind);
+    if (error) throw error;
+  }
+
+  /** The error `throwIfAny` would throw, or null when nothing was collected. */
+  error(kind: 'validation' | 'unprocessable' = 'validation'): AppError | null {
+    if (this.errors.length === 0) return null;
     const detail = this.errors.map((e) => `${e.field} ${e.message}`).join('; ');
-    throw new AppError(kind, detail, { errors: this.errors });
+    return new AppError(kind, detail, { errors: this.errors });
   }
 }

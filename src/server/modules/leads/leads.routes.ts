@@ -9,14 +9,17 @@ import { setLeadDeleted } from './lead-bin.service.js';
 import { changeStage } from './lead-stage.service.js';
 import { listLeads } from './leads.query.service.js';
 import {
+  CreatedLeadBatch,
+  CreateLeadBatchBody,
   CreateLeadBody,
   LeadHistory,
   LeadListQuery,
   LeadPage,
+  MAX_BATCH_LEADS,
   StageBody,
   UpdateLeadBody,
 } from './leads.schemas.js';
-import { createLead, getLead, leadHistory, updateLead } from './leads.service.js';
+import { createLead, createLeadBatch, getLead, leadHistory, updateLead } from './leads.service.js';
 
 const tags = ['leads'];
 const LeadRef = { $ref: 'Lead' };
@@ -49,6 +52,23 @@ export const leadsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
       },
     },
     async (request, reply) => reply.code(201).send(await createLead(deps, callerOf(request), request.body)),
+  );
+
+  app.post(
+    '/leads/batch',
+    {
+      bodyLimit: 8 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: `Create up to ${MAX_BATCH_LEADS} leads in one request: all or none`,
+        description:
+          'Each lead is validated, matched to known people and organisations, scored and routed exactly as by `POST /leads`, in one transaction. If any lead is invalid, nothing is created and the problem names each field as `leads.{index}.{field}`. Duplicate candidates (phone, website) are not computed here.',
+        body: CreateLeadBatchBody,
+        response: { 201: CreatedLeadBatch, ...authErrors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send({ items: await createLeadBatch(deps, callerOf(request), request.body.leads) }),
   );
 
   app.get(

@@ -37,6 +37,39 @@ export const CreateLeadBody = Type.Object(
 );
 export type CreateLeadInput = Static<typeof CreateLeadBody>;
 
+/** Most leads one batch request creates. */
+export const MAX_BATCH_LEADS = 1000;
+
+export const CreateLeadBatchBody = Type.Object(
+  {
+    leads: Type.Array(CreateLeadBody, {
+      minItems: 1,
+      maxItems: MAX_BATCH_LEADS,
+      description: 'each as `POST /leads` takes it; all are created or none',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const CreatedLeadBatch = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Id,
+      personId: Type.Union([Id, Type.Null()]),
+      organisationId: Type.Union([Id, Type.Null()]),
+      personCreated: Type.Boolean({
+        description: 'false: a known e-mail linked the lead to an existing person',
+      }),
+      ownerId: Type.Union([Id, Type.Null()], { description: 'as given, or as routing decided' }),
+      teamId: Type.Union([Id, Type.Null()]),
+      stage: StageSchema,
+      score: Type.Integer(),
+      temperature: Type.Enum(TEMPERATURES),
+    }),
+    { description: 'in the order of `leads`' },
+  ),
+});
+
 export const UpdateLeadBody = Type.Object(LeadWritable, { additionalProperties: false, minProperties: 1 });
 export type UpdateLeadInput = Static<typeof UpdateLeadBody>;
 

@@ -1,4 +1,5 @@
-import { Validation } from '../../../domain/errors/app-error.js';
+import type { Static } from 'typebox';
+import { type AppError, Validation } from '../../../domain/errors/app-error.js';
 import { type Lead, normaliseTags, timeframeOf } from '../../../domain/leads/lead.js';
 import type { ActorContext, Caller, Deps } from '../../context.js';
 import type { Db } from '../../db/database.js';
@@ -13,7 +14,8 @@ import type { DuplicateCandidate } from '../people/people.schemas.js';
 import { duplicatesOfOrganisation, duplicatesOfPerson } from '../people/people.service.js';
 import { startSlaClocks } from '../routing/sla.service.js';
 import { rescoreLeads } from '../scoring/scoring.write.js';
-import { LeadPlanner, type Planned, writeLeadPlans } from './lead-plan.js';
+import { createLeadBatched } from './lead-create-batch.js';
+import { LeadPlanner, writeLeadPlans } from './lead-plan.js';
 import {
   checkReferences,
   checkReferrer,
@@ -30,7 +32,13 @@ import {
   recordedTemperature,
   saveLead,
 } from './leads.repository.js';
-import type { CreateLeadInput, LeadDto, LeadHistoryEntryDto, UpdateLeadInput } from './leads.schemas.js';
+import type {
+  CreatedLeadBatch,
+  CreateLeadInput,
+  LeadDto,
+  LeadHistoryEntryDto,
+  UpdateLeadInput,
+} from './leads.schemas.js';
 import { historyOfChange, leadDto, leadSearchText, systemEvent } from './leads.view.js';
 
 /** What `createLeadIn` made: the lead, and the duplicate candidates its identity raised. */
@@ -44,8 +52,18 @@ export interface CreatedLead {
  * The one write path for a new lead (UI, API and later forms, chat, import): validates everything
  * at once, resolves the person and organisation (a known e-mail or company code reuses the
  * identity), and writes the lead, its history, a timeline entry and the audit row in one transaction.
+ * Creates that arrive together are written together (`lead-create-batch.ts`); each still fails alone.
  */
 export async function createLead(deps: Deps, caller: ActorContext, input: CreateLeadInput): Promise<LeadDto> {
+  return createLeadBatched(deps, caller, input);
+}
+
+/** `createLead` in one transaction of its own. */
+export async function createLeadAlone(
+  deps: Deps,
+  caller: ActorContext,
+  input: CreateLeadInput,
+): Promise<LeadDto> {
   return deps.db.transaction().execute(async (trx) => {
     const { lead, duplicates } = await createLeadIn(trx, deps, caller, input);
     return leadDto(deps, trx, lead, await visibleCandidates(trx, caller, duplicates));
@@ -62,29 +80,92 @@ export async function createLeadIn(
   deps: Deps,
   caller: Caller,
   input: CreateLeadInput,
-  options: { duplicates?: boolean; scoreAndRoute?: boolean } = {},
+  options: CreateOptions = {},
 ): Promise<CreatedLead> {
-  const [planned] = await new LeadPlanner(trx, deps, caller).plan([input]);
-  if (!planned) throw new Error('no plan');
-  if (!planned.ok) {
-    const v = new Validation();
-    v.errors.push(...planned.errors);
-    v.throwIfAny();
-  }
-  const { plan } = planned as Extract<Planned, { ok: true }>;
-  await writeLeadPlans(trx, caller, [plan], { scoreAndRoute: options.scoreAndRoute ?? true });
+  const [created] = await createLeadsIn(trx, deps, caller, [input], options);
+  if (!created) throw new Error('no plan');
+  if ('error' in created) throw created.error;
+  return created;
+}
+
+interface CreateOptions {
+  duplicates?: boolean;
+  scoreAndRoute?: boolean;
+}
+
+/**
+ * Several creates by one caller in the caller's transaction: planned together (a person twice in
+ * the list is one person), written in multi-row inserts, scored and routed in one pass. A create
+ * that does not validate comes back as its error, and nothing of it is written.
+ */
+export async function createLeadsIn(
+  trx: Db,
+  deps: Deps,
+  caller: Caller,
+  inputs: readonly CreateLeadInput[],
+  options: CreateOptions = {},
+): Promise<(CreatedLead | { error: AppError })[]> {
+  const planned = await new LeadPlanner(trx, deps, caller).plan(inputs);
+  const plans = planned.flatMap((p) => (p.ok ? [p.plan] : []));
+  await writeLeadPlans(trx, caller, plans, { scoreAndRoute: options.scoreAndRoute ?? true });
   // why: only a person creating a lead is shown the candidates; a capture channel skips the queries.
   const wanted = options.duplicates ?? true;
-  const personDuplicates =
-    wanted && plan.newPerson ? await duplicatesOfPerson(trx, plan.newPerson.person) : [];
-  const orgDuplicates =
-    wanted && plan.newOrganisation ? await duplicatesOfOrganisation(trx, plan.newOrganisation) : [];
-  return {
-    lead: plan.lead,
-    personCreated: plan.newPerson !== null,
-    duplicates: [...personDuplicates, ...orgDuplicates],
-  };
+  const out: (CreatedLead | { error: AppError })[] = [];
+  for (const p of planned) {
+    if (!p.ok) {
+      const v = new Validation();
+      v.errors.push(...p.errors);
+      out.push({ error: v.error() as AppError });
+      continue;
+    }
+    const { plan } = p;
+    const personDuplicates =
+      wanted && plan.newPerson ? await duplicatesOfPerson(trx, plan.newPerson.person) : [];
+    const orgDuplicates =
+      wanted && plan.newOrganisation ? await duplicatesOfOrganisation(trx, plan.newOrganisation) : [];
+    out.push({
+      lead: plan.lead,
+      personCreated: plan.newPerson !== null,
+      duplicates: [...personDuplicates, ...orgDuplicates],
+    });
+  }
+  return out;
 }
+
+/**
+ * Many leads in one request (`POST /leads/batch`): all or none. Every create is validated first;
+ * if any fails, nothing is written and the answer names each bad field as `leads.{index}.{field}`.
+ * Otherwise they are written, scored and routed together as the API's single creates would be,
+ * and come back in order with what the server decided (owner, score, stage).
+ */
+export async function createLeadBatch(
+  deps: Deps,
+  caller: ActorContext,
+  inputs: readonly CreateLeadInput[],
+): Promise<CreatedLeadSummary[]> {
+  return deps.db.transaction().execute(async (trx) => {
+    const planned = await new LeadPlanner(trx, deps, caller).plan(inputs);
+    const v = new Validation();
+    for (const [i, p] of planned.entries())
+      if (!p.ok) v.errors.push(...p.errors.map((e) => ({ ...e, field: `leads.${i}.${e.field}` })));
+    v.throwIfAny();
+    const plans = planned.flatMap((p) => (p.ok ? [p.plan] : []));
+    await writeLeadPlans(trx, caller, plans);
+    return plans.map(({ lead, newPerson, temperature }) => ({
+      id: lead.id,
+      personId: lead.personId,
+      organisationId: lead.organisationId,
+      personCreated: newPerson !== null,
+      ownerId: lead.ownerId,
+      teamId: lead.teamId,
+      stage: lead.stage,
+      score: lead.score,
+      temperature: temperature as CreatedLeadSummary['temperature'],
+    }));
+  });
+}
+
+export type CreatedLeadSummary = Static<typeof CreatedLeadBatch>['items'][number];
 
 /** The history of a lead the caller may see (also from the bin), oldest first. */
 export async function leadHistory(

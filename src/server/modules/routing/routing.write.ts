@@ -174,7 +174,10 @@ async function dealLeads(
   const activities = [];
   const notifications = [];
   const records = [];
+  // a person with two new leads in one pass is a returning person at the second, as one by one
+  const dealtByPerson = new Map<string, string>();
   for (const lead of leads.filter((l) => current.get(l.id) === l.missedBy)) {
+    const earlier = lead.missedBy || !lead.person_id ? undefined : dealtByPerson.get(lead.person_id);
     const decision = route({
       leadId: lead.id,
       fields: fieldsOf(lead.id),
@@ -182,7 +185,7 @@ async function dealLeads(
       people,
       teams,
       states,
-      returningOwnerId: returning.get(lead.id) ?? null,
+      returningOwnerId: returning.get(lead.id) ?? earlier ?? null,
       missedBy: lead.missedBy,
     });
     if (decision.reason === 'no_rule') continue;
@@ -200,6 +203,7 @@ async function dealLeads(
     const previous = lead.missedBy ? people.get(lead.missedBy) : undefined;
     if (previous) previous.openLeads--;
     owners.push({ id: lead.id, ownerId: decision.userId, teamId: owner.teamId, from: lead.missedBy });
+    if (lead.person_id && !lead.missedBy) dealtByPerson.set(lead.person_id, decision.userId);
     assigned.set(lead.id, { ownerId: decision.userId, teamId: owner.teamId });
     history.push(...historyOfChange(AUTOMATION, lead.id, at)('owner', lead.missedBy, decision.userId));
     activities.push(
