@@ -3,6 +3,7 @@ import { type Logger, pino } from 'pino';
 import { buildApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import type { Deps } from './context.js';
+import { startCheckpointer } from './db/checkpointer.js';
 import { connect } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { startJobs } from './jobs/index.js';
@@ -30,6 +31,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const deps = await openDeps(config, logger);
   const app = await buildApp({ deps, logger });
   startImportThread(deps, app.log);
+  const checkpointer = await startCheckpointer(deps, config.databaseUrl, app.log);
   const first = await bootstrapAdmin(deps);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
@@ -49,6 +51,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     stopJobs();
     try {
       await app.close();
+      await checkpointer?.stop();
       await deps.db.destroy();
     } finally {
       clearTimeout(timer);

@@ -122,17 +122,27 @@ export async function startSlaClocks(
     .execute();
   const zone = new Map(owners.map((o) => [o.id, o.time_zone]));
   const assigned = new Date(at);
+  // every lead here starts at the same moment: one due time per temperature and time zone
+  const dues = new Map<string, string>();
+  const dueOf = (temperature: string, timeZone: string) => {
+    const key = `${temperature}|${timeZone}`;
+    let due = dues.get(key);
+    if (due === undefined) {
+      due = firstResponseDue(
+        assigned,
+        temperature as Temperature,
+        calendarOf(settings, timeZone),
+        settings.targets,
+      ).toISOString();
+      dues.set(key, due);
+    }
+    return due;
+  };
   for (let i = 0; i < leads.length; i += 500) {
     const values = sql.join(
-      leads.slice(i, i + 500).map((l) => {
-        const due = firstResponseDue(
-          assigned,
-          l.temperature as Temperature,
-          calendarOf(settings, zone.get(l.ownerId) ?? 'Europe/Vilnius'),
-          settings.targets,
-        );
-        return sql`(${l.id}, ${due.toISOString()})`;
-      }),
+      leads
+        .slice(i, i + 500)
+        .map((l) => sql`(${l.id}, ${dueOf(l.temperature, zone.get(l.ownerId) ?? 'Europe/Vilnius')})`),
     );
     await sql`with v(id, due) as (values ${values})
       update leads set assigned_at = ${at}, first_response_due_at = v.due, first_contact_at = null, sla_escalated_at = null
