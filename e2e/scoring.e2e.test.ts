@@ -85,7 +85,8 @@ describe('lead scoring in the browser', () => {
     await card.getByText('MQL nuo 50, SQL nuo 100 balų').waitFor();
     await page.getByTestId('nav-scoring').click();
     await page.getByRole('heading', { name: 'Potencialių klientų vertinimas' }).waitFor();
-    expect(await page.getByTestId('scoring-rule').count()).toBe(2);
+    // (the rules arrive after the heading)
+    await expect.poll(() => page.getByTestId('scoring-rule').count()).toBe(2);
     await close();
   });
 });
