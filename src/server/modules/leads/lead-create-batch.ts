@@ -49,7 +49,7 @@ class CreateBatcher {
 
   private async flush(batch: Waiting[]): Promise<void> {
     if (batch.length > 1) {
-      let settled: (LeadDto | { error: AppError })[] | undefined;
+      let settled: (CreatedLead | { error: AppError })[] | undefined;
       try {
         settled = await this.deps.db.transaction().execute((trx) => writeTogether(this.deps, trx, batch));
       } catch {
@@ -57,10 +57,15 @@ class CreateBatcher {
         settled = undefined;
       }
       if (settled) {
+        // read back after the commit: the transaction (and on PostgreSQL the routing rules' locks)
+        // is not held while each answer is put together
         for (const [i, w] of batch.entries()) {
-          const r = settled[i] as LeadDto | { error: AppError };
+          const r = settled[i] as CreatedLead | { error: AppError };
           if ('error' in r) w.reject(r.error);
-          else w.resolve(r);
+          else
+            await visibleCandidates(this.deps.db, w.caller, r.duplicates)
+              .then((duplicates) => leadDto(this.deps, this.deps.db, r.lead, duplicates))
+              .then(w.resolve, w.reject);
         }
         return;
       }
@@ -74,13 +79,13 @@ async function writeTogether(
   deps: Deps,
   trx: Parameters<typeof createLeadsIn>[0],
   batch: readonly Waiting[],
-): Promise<(LeadDto | { error: AppError })[]> {
+): Promise<(CreatedLead | { error: AppError })[]> {
   const groups = new Map<string, number[]>();
   for (const [i, w] of batch.entries()) {
     const key = `${w.caller.user.id}|${w.caller.channel}`;
     groups.set(key, [...(groups.get(key) ?? []), i]);
   }
-  const out: (LeadDto | { error: AppError })[] = new Array(batch.length);
+  const out: (CreatedLead | { error: AppError })[] = new Array(batch.length);
   for (const indexes of groups.values()) {
     const caller = (batch[indexes[0] as number] as Waiting).caller;
     const created = await createLeadsIn(
@@ -89,13 +94,7 @@ async function writeTogether(
       caller,
       indexes.map((i) => (batch[i] as Waiting).input),
     );
-    for (const [k, i] of indexes.entries()) {
-      const c = created[k] as CreatedLead | { error: AppError };
-      out[i] =
-        'error' in c
-          ? c
-          : await leadDto(deps, trx, c.lead, await visibleCandidates(trx, caller, c.duplicates));
-    }
+    for (const [k, i] of indexes.entries()) out[i] = created[k] as CreatedLead | { error: AppError };
   }
   return out;
 }
