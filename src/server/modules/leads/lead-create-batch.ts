@@ -57,13 +57,14 @@ class CreateBatcher {
         settled = undefined;
       }
       if (settled) {
-        // read back after the commit: the transaction (and on PostgreSQL the routing rules' locks)
-        // is not held while each answer is put together
+        // Read back after the commit, all at once and without holding up the next batch: the
+        // transaction (on PostgreSQL the routing rules' locks too) is not held while the answers
+        // are put together, and on PostgreSQL they take the pool's other connections.
         for (const [i, w] of batch.entries()) {
           const r = settled[i] as CreatedLead | { error: AppError };
           if ('error' in r) w.reject(r.error);
           else
-            await visibleCandidates(this.deps.db, w.caller, r.duplicates)
+            void visibleCandidates(this.deps.db, w.caller, r.duplicates)
               .then((duplicates) => leadDto(this.deps, this.deps.db, r.lead, duplicates))
               .then(w.resolve, w.reject);
         }
