@@ -14,13 +14,18 @@ beforeAll(async () => {
   handle = await freshDb('sqlite');
   deps = { db: handle.db, dialect: 'sqlite', config: {} as Deps['config'], now: () => new Date() };
 });
-afterAll(() => handle.dispose());
+let running: Awaited<ReturnType<typeof startCheckpointer>> = null;
+afterAll(async () => {
+  await running?.stop();
+  await handle.dispose();
+});
 
 const autocheckpoint = async () =>
   Number(Object.values((await sql`pragma wal_autocheckpoint`.execute(deps.db)).rows[0] as object)[0]);
 
 it('takes checkpoints over from commits while it runs, and gives them back when it stops', async () => {
   const checkpointer = await startCheckpointer(deps, handle.location, pino({ level: 'silent' }));
+  running = checkpointer;
   expect(checkpointer).not.toBeNull();
   expect(await autocheckpoint()).toBe(0);
   await sql`create table filler (id integer primary key, body text)`.execute(deps.db);
@@ -34,6 +39,12 @@ it('takes checkpoints over from commits while it runs, and gives them back when 
     .poll(() => statSync(handle.location).size, { timeout: 5000 })
     .toBeGreaterThan(before + 100_000);
   await checkpointer?.stop();
+  running = null;
+  expect(await autocheckpoint()).toBe(1000);
+});
+
+it('leaves commits checkpointing when the thread cannot open the database', async () => {
+  expect(await startCheckpointer(deps, '/nonexistent/dir/x.sqlite', pino({ level: 'silent' }))).toBeNull();
   expect(await autocheckpoint()).toBe(1000);
 });
 

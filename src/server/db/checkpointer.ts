@@ -21,8 +21,12 @@ db.pragma('busy_timeout = 5000');
 const timer = setInterval(() => {
   try {
     const [state] = db.pragma('wal_checkpoint(PASSIVE)');
-    // a log that a stream of commits kept from ever being copied whole: empty it once, writers waiting
-    if (state && state.log > workerData.truncateAtFrames) db.pragma('wal_checkpoint(TRUNCATE)');
+    // A log that a stream of commits kept from ever starting over: once all of it is copied, empty
+    // it — waiting at most 50 ms for the writer, so the server never stalls on it (next time, then).
+    if (state && state.log > workerData.truncateAtFrames && state.busy === 0 && state.checkpointed === state.log) {
+      db.pragma('busy_timeout = 50');
+      try { db.pragma('wal_checkpoint(TRUNCATE)'); } finally { db.pragma('busy_timeout = 5000'); }
+    }
   } catch (error) {
     parentPort.postMessage({ error: String((error && error.message) || error) });
   }
@@ -76,10 +80,19 @@ export async function startCheckpointer(
   worker.on('message', (message: { ready?: boolean; error?: string }) => {
     if (message.error) log.warn({ reason: message.error }, 'checkpoint failed; the next one tries again');
   });
-  await new Promise<void>((resolve, reject) => {
-    worker.once('message', () => resolve());
-    worker.once('error', reject);
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      worker.once('message', () => resolve());
+      worker.once('error', reject);
+      worker.once('exit', () => reject(new Error('the checkpoint thread ended before it started')));
+    });
+  } catch (err) {
+    // the thread is a help, not a need: without it commits checkpoint as SQLite does by default
+    stopping = true;
+    log.warn({ err }, 'the checkpoint thread did not start: commits checkpoint the log themselves');
+    await worker.terminate();
+    return null;
+  }
   await autocheckpoint(0);
   return {
     async stop() {

@@ -75,19 +75,25 @@ class CreateBatcher {
   }
 }
 
-/** The batch in one transaction, by caller (audit and history name each create's own). */
+/**
+ * The batch in one transaction, in arrival order, a run of one caller's creates at a time (audit and
+ * history name each create's own caller; turns and shared new people go as they would one by one).
+ */
 async function writeTogether(
   deps: Deps,
   trx: Parameters<typeof createLeadsIn>[0],
   batch: readonly Waiting[],
 ): Promise<(CreatedLead | { error: AppError })[]> {
-  const groups = new Map<string, number[]>();
+  const groups: number[][] = [];
+  let last = '';
   for (const [i, w] of batch.entries()) {
     const key = `${w.caller.user.id}|${w.caller.channel}`;
-    groups.set(key, [...(groups.get(key) ?? []), i]);
+    if (key === last) groups.at(-1)?.push(i);
+    else groups.push([i]);
+    last = key;
   }
   const out: (CreatedLead | { error: AppError })[] = new Array(batch.length);
-  for (const indexes of groups.values()) {
+  for (const indexes of groups) {
     const caller = (batch[indexes[0] as number] as Waiting).caller;
     const created = await createLeadsIn(
       trx,

@@ -111,7 +111,14 @@ export async function createLeadsIn(
   // why: only a person creating a lead is shown the candidates; a capture channel skips the queries.
   const wanted = options.duplicates ?? true;
   const out: (CreatedLead | { error: AppError })[] = [];
-  for (const p of planned) {
+  // one by one, a create could not be told of people and organisations the later ones make
+  const madeAt = new Map<string, number>();
+  for (const [k, p] of planned.entries())
+    if (p.ok) {
+      if (p.plan.newPerson) madeAt.set(p.plan.newPerson.person.id, k);
+      if (p.plan.newOrganisation) madeAt.set(p.plan.newOrganisation.id, k);
+    }
+  for (const [k, p] of planned.entries()) {
     if (!p.ok) {
       const v = new Validation();
       v.errors.push(...p.errors);
@@ -126,7 +133,7 @@ export async function createLeadsIn(
     out.push({
       lead: plan.lead,
       personCreated: plan.newPerson !== null,
-      duplicates: [...personDuplicates, ...orgDuplicates],
+      duplicates: [...personDuplicates, ...orgDuplicates].filter((d) => (madeAt.get(d.id) ?? -1) < k),
     });
   }
   return out;

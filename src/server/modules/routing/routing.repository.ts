@@ -118,6 +118,25 @@ export async function lockStates(db: Db, ruleIds: readonly string[]): Promise<Ma
   );
 }
 
+/**
+ * The leads' owners and first contacts, their rows locked for the rest of the transaction on
+ * PostgreSQL (SQLite has one writer): what routing decides from them cannot change before it writes.
+ */
+export async function lockLeads(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, { ownerId: string | null; firstContactAt: string | null }>> {
+  if (ids.length === 0) return new Map();
+  let query = db
+    .selectFrom('leads')
+    .select(['id', 'owner_id', 'first_contact_at'])
+    .where('id', 'in', [...ids].sort())
+    .orderBy('id');
+  if (db.getExecutor().adapter instanceof PostgresAdapter) query = query.forUpdate();
+  const rows = await query.execute();
+  return new Map(rows.map((r) => [r.id, { ownerId: r.owner_id, firstContactAt: r.first_contact_at }]));
+}
+
 /** Every rule's state as it is, unlocked (the "who would get it?" tester moves no turn). */
 export async function peekStates(db: Db): Promise<Map<string, RuleState>> {
   const rows = await db.selectFrom('routing_state').selectAll().execute();

@@ -13,6 +13,7 @@ import {
   assignmentRow,
   candidatesOf,
   loadRoutingRules,
+  lockLeads,
   lockStates,
   returningOwners,
   saveState,
@@ -145,20 +146,16 @@ async function dealLeads(
   const used = rules.filter((r) => matched.has(r.id));
   const teams = await teamMembers(db, [...new Set(used.flatMap((r) => (r.teamId ? [r.teamId] : [])))]);
   const states = await lockStates(db, [...matched]);
-  // read again under the lock: a lead another transaction routed meanwhile is not ours to route
-  const current = new Map(
-    (
-      await db
-        .selectFrom('leads')
-        .select(['id', 'owner_id'])
-        .where(
-          'id',
-          'in',
-          leads.map((l) => l.id),
-        )
-        .execute()
-    ).map((r) => [r.id, r.owner_id]),
+  // read again under the lock, the leads' rows locked too: a lead another transaction routed (or
+  // contacted, for one being re-routed) meanwhile is not ours to route, and cannot become so later
+  const current = await lockLeads(
+    db,
+    leads.map((l) => l.id),
   );
+  const stillOurs = (l: Routable) => {
+    const c = current.get(l.id);
+    return c !== undefined && c.ownerId === l.missedBy && (l.missedBy === null || c.firstContactAt === null);
+  };
   const userIds = new Set([
     ...used.flatMap((r) => r.userIds),
     ...[...teams.values()].flat(),
@@ -176,7 +173,7 @@ async function dealLeads(
   const records = [];
   // a person with two new leads in one pass is a returning person at the second, as one by one
   const dealtByPerson = new Map<string, string>();
-  for (const lead of leads.filter((l) => current.get(l.id) === l.missedBy)) {
+  for (const lead of leads.filter(stillOurs)) {
     const earlier = lead.missedBy || !lead.person_id ? undefined : dealtByPerson.get(lead.person_id);
     const decision = route({
       leadId: lead.id,
@@ -185,7 +182,8 @@ async function dealLeads(
       people,
       teams,
       states,
-      returningOwnerId: returning.get(lead.id) ?? earlier ?? null,
+      // (the one just dealt is the person's newest open lead)
+      returningOwnerId: earlier ?? returning.get(lead.id) ?? null,
       missedBy: lead.missedBy,
     });
     if (decision.reason === 'no_rule') continue;

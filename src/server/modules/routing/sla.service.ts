@@ -191,20 +191,34 @@ export async function escalateOverdue(deps: Deps): Promise<number> {
     .execute();
   if (overdue.length === 0) return 0;
   const { reroute } = await slaSettings(deps.db);
+  let escalated = 0;
   await deps.db.transaction().execute(async (trx) => {
-    const ids = overdue.map((l) => l.id);
-    // marked first: a lead re-routed below gets a fresh clock, unmarked
-    await trx
+    // Claimed under the same conditions again, in the transaction: a lead contacted, reassigned or
+    // escalated by another run since the list was read is not escalated (nor taken away) again.
+    const claimed = await trx
       .updateTable('leads')
       .set({ sla_escalated_at: now })
-      .where('id', 'in', ids)
+      .where(
+        'id',
+        'in',
+        overdue.map((l) => l.id),
+      )
       .where('sla_escalated_at', 'is', null)
+      .where('first_contact_at', 'is', null)
+      .where('first_response_due_at', '<', now)
+      .where('owner_id', 'is not', null)
+      .where('stage', 'in', [...OPEN_STAGES])
+      .where('deleted_at', 'is', null)
+      .returning(['id', 'owner_id'])
       .execute();
+    const ownerNow = new Map(claimed.map((c) => [c.id, c.owner_id]));
+    const mine = overdue.filter((l) => ownerNow.has(l.id) && ownerNow.get(l.id) === l.owner_id);
+    escalated = claimed.length;
     const rerouted = reroute
       ? await rerouteMissed(
           trx,
           now,
-          overdue.map((l) => ({ id: l.id, ownerId: l.owner_id as string })),
+          mine.map((l) => ({ id: l.id, ownerId: l.owner_id as string })),
         )
       : new Map<string, { ownerId: string }>();
     const names = await userNames(
@@ -214,7 +228,7 @@ export async function escalateOverdue(deps: Deps): Promise<number> {
     await insertMany(
       trx,
       'notifications',
-      overdue.map((l) =>
+      mine.map((l) =>
         leadNoticeRow(
           {
             kind: 'lead_sla_breached',
@@ -234,7 +248,7 @@ export async function escalateOverdue(deps: Deps): Promise<number> {
       { doNothingOn: ['dedupe_key'] },
     );
   });
-  return overdue.length;
+  return escalated;
 }
 
 async function userNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {

@@ -80,7 +80,9 @@ export function SlaSettingsCard({ canChange }: { canChange: boolean }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const dayStart = minutesOf(values.dayStart);
-    const dayEnd = minutesOf(values.dayEnd);
+    // a day that ends at midnight (1440) shows as 23:59; left so, it stays midnight
+    const dayEnd =
+      values.dayEnd === '23:59' && settings.data?.dayEnd === 1440 ? 1440 : minutesOf(values.dayEnd);
     const hours = TEMPERATURES.map((k) => values[k]);
     const missing = {
       ...(dayStart === null ? { dayStart: t('common.required') } : {}),
