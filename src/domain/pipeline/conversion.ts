@@ -8,29 +8,27 @@ import { linesTotalCents, QUANTITY_SCALE } from './money.js';
  * no new identity is made), and so are its owner, team, source, campaign and products.
  */
 
-export interface LeadForConversion {
-  id: string;
-  title: string;
-  stage: string;
+/** What a deal takes over from its lead as it is. */
+interface CarriedOver {
   ownerId: string | null;
   teamId: string | null;
   personId: string | null;
   organisationId: string | null;
   sourceId: string | null;
   campaignId: string | null;
+}
+
+export interface LeadForConversion extends CarriedOver {
+  id: string;
+  title: string;
+  stage: string;
   productIds: readonly string[];
   deletedAt: string | null;
 }
 
-export interface DealFromLead {
+export interface DealFromLead extends CarriedOver {
   title: string;
   leadId: string;
-  ownerId: string | null;
-  teamId: string | null;
-  personId: string | null;
-  organisationId: string | null;
-  sourceId: string | null;
-  campaignId: string | null;
   stageId: string;
   items: (LineItem & { productId: string })[];
   /** The lines' total, or null when the lead named no product with a price. */
