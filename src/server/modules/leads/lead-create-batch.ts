@@ -1,9 +1,7 @@
 import type { AppError } from '../../../domain/errors/app-error.js';
 import type { ActorContext, Deps } from '../../context.js';
-import { visibleCandidates } from '../people/people.query.service.js';
 import type { CreateLeadInput, LeadDto } from './leads.schemas.js';
-import { type CreatedLead, createLeadAlone, createLeadsIn } from './leads.service.js';
-import { leadDto } from './leads.view.js';
+import { type CreatedLead, createdLeadDto, createLeadAlone, createLeadsIn } from './leads.service.js';
 
 /** At most this many creates share a transaction. */
 const MAX_BATCH = 256;
@@ -63,10 +61,7 @@ class CreateBatcher {
         for (const [i, w] of batch.entries()) {
           const r = settled[i] as CreatedLead | { error: AppError };
           if ('error' in r) w.reject(r.error);
-          else
-            void visibleCandidates(this.deps.db, w.caller, r.duplicates)
-              .then((duplicates) => leadDto(this.deps, this.deps.db, r.lead, duplicates))
-              .then(w.resolve, w.reject);
+          else void createdLeadDto(this.deps, this.deps.db, w.caller, r).then(w.resolve, w.reject);
         }
         return;
       }

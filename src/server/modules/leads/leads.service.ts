@@ -64,10 +64,19 @@ export async function createLeadAlone(
   caller: ActorContext,
   input: CreateLeadInput,
 ): Promise<LeadDto> {
-  return deps.db.transaction().execute(async (trx) => {
-    const { lead, duplicates } = await createLeadIn(trx, deps, caller, input);
-    return leadDto(deps, trx, lead, await visibleCandidates(trx, caller, duplicates));
-  });
+  return deps.db
+    .transaction()
+    .execute(async (trx) => createdLeadDto(deps, trx, caller, await createLeadIn(trx, deps, caller, input)));
+}
+
+/** A created lead as its creator is answered: with the duplicate candidates they may see. */
+export async function createdLeadDto(
+  deps: Deps,
+  db: Db,
+  caller: ActorContext,
+  created: CreatedLead,
+): Promise<LeadDto> {
+  return leadDto(deps, db, created.lead, await visibleCandidates(db, caller, created.duplicates));
 }
 
 /**

@@ -319,17 +319,7 @@ export async function assignmentsOf(db: Db, leadId: string): Promise<AssignmentR
     if (r.user_id) ids.add(r.user_id);
     for (const c of jsonColumn<Decision['candidates']>(r.candidates_json, [])) ids.add(c.userId);
   }
-  const names = new Map(
-    ids.size
-      ? (
-          await db
-            .selectFrom('users')
-            .select(['id', 'name'])
-            .where('id', 'in', [...ids])
-            .execute()
-        ).map((u) => [u.id, u.name])
-      : [],
-  );
+  const names = await userNames(db, [...ids]);
   return rows.map((r) => ({
     userId: r.user_id,
     userName: r.user_id ? (names.get(r.user_id) ?? null) : null,
@@ -424,4 +414,15 @@ export async function inboxOf(db: Db, ownerId: string, limit: number) {
     .orderBy('leads.created_at', 'desc')
     .limit(limit)
     .execute();
+}
+
+/** People's names by id (for the "why" of routing decisions and notices). */
+export async function userNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

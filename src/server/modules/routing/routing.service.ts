@@ -20,6 +20,7 @@ import {
   slaOf,
   teamMembers,
   updateRoutingRule,
+  userNames,
 } from './routing.repository.js';
 import type { RoutingRuleInput, RoutingTestInput } from './routing.schemas.js';
 
@@ -166,14 +167,7 @@ export async function testRouting(deps: Deps, caller: ActorContext, input: Routi
   const ids = [
     ...new Set([...decision.candidates.map((c) => c.userId), ...(decision.userId ? [decision.userId] : [])]),
   ];
-  const names = new Map(
-    ids.length
-      ? (await db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute()).map((u) => [
-          u.id,
-          u.name,
-        ])
-      : [],
-  );
+  const names = await userNames(db, ids);
   return {
     userId: decision.userId,
     userName: decision.userId ? (names.get(decision.userId) ?? null) : null,

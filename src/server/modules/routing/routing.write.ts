@@ -57,8 +57,7 @@ interface Routable {
  * matching rule — or the owner of the same person's open lead. Without rules nothing is read.
  */
 export async function routeUnowned(db: Db, at: string, leadIds: readonly string[]): Promise<Assigned> {
-  if (leadIds.length === 0) return new Map();
-  const rules = (await loadRoutingRules(db)).filter((r) => r.active);
+  const rules = leadIds.length ? await activeRules(db) : [];
   if (rules.length === 0) return new Map();
   const unowned = await db
     .selectFrom('leads')
@@ -85,8 +84,7 @@ export async function rerouteMissed(
   at: string,
   leads: readonly { id: string; ownerId: string }[],
 ): Promise<Assigned> {
-  if (leads.length === 0) return new Map();
-  const rules = (await loadRoutingRules(db)).filter((r) => r.active);
+  const rules = leads.length ? await activeRules(db) : [];
   if (rules.length === 0) return new Map();
   const missedBy = new Map(leads.map((l) => [l.id, l.ownerId]));
   const rows = await db
@@ -104,6 +102,8 @@ export async function rerouteMissed(
       .map(({ owner_id, ...r }) => ({ ...r, missedBy: owner_id })),
   );
 }
+
+const activeRules = async (db: Db) => (await loadRoutingRules(db)).filter((r) => r.active);
 
 type Assigned = Map<string, { ownerId: string; teamId: string | null }>;
 

@@ -15,6 +15,7 @@ import type { Db } from '../../db/database.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { leadNoticeRow } from '../notifications/notifications.repository.js';
 import { readSetting, writeSetting } from '../settings/settings.repository.js';
+import { userNames } from './routing.repository.js';
 import { rerouteMissed } from './routing.write.js';
 
 /** The organisation's working week, hours, public holidays and first-response targets (admin settings). */
@@ -249,14 +250,4 @@ export async function escalateOverdue(deps: Deps): Promise<number> {
     );
   });
   return escalated;
-}
-
-async function userNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('users')
-    .select(['id', 'name'])
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
 }
